@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// pg returns bigint and count(*) as strings, PGlite as numbers: make both numbers.
+pg.types.setTypeParser(20, Number);
+
+export interface DatabaseTarget {
+  databaseUrl: string | null;
+  /** Folder of the embedded database; null for an in-memory one (tests). */
+  dataDir: string | null;
+  /** A dumped data folder to start an embedded database from (test templates). */
+  loadDataDir?: Blob;
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+/** Opens the database named by the target and checks that it answers. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle client that loses its server must not crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await sql`select 1`.execute(db);
+    } catch (error) {
+      await db.destroy();
+      throw new DatabaseUnavailableError(
+        `Cannot reach PostgreSQL at ${redactUrl(target.databaseUrl)}: ${(error as Error).message}. ` +
+          'Check that the server runs and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.',
+      );
+    }
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `Cannot open the embedded database in ${target.dataDir ?? 'memory'}: ${(error as Error).message}. ` +
+        'Is another Trellis running on the same DATA_DIR?',
+    );
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

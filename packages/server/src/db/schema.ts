@@ -1,0 +1,108 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps come back as Date and go in as Date or ISO strings. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Version = ColumnType<number, number | undefined, number>;
+
+interface TenantColumns {
+  organization_id: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: Version;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  mfa_required_roles: string[];
+  session_idle_minutes: ColumnType<number, number | undefined, number>;
+  session_absolute_hours: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: Version;
+}
+
+export interface LocationTable extends TenantColumns {
+  id: string;
+  name: string;
+  time_zone: string;
+  address_line: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+}
+
+export interface RoomTable extends TenantColumns {
+  id: string;
+  location_id: string;
+  name: string;
+  capacity: number;
+  active: Generated<boolean>;
+}
+
+export interface AppUserTable extends TenantColumns {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  credentials: string | null;
+  password_hash: string;
+  mfa_secret: string | null;
+  mfa_enabled_at: Timestamp | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  active: Generated<boolean>;
+}
+
+export interface UserSessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  organization_id: string;
+  user_id: string;
+  state: 'active' | 'mfa_required' | 'mfa_enrollment_required';
+  csrf_token: string;
+  pending_mfa_secret: string | null;
+  idle_minutes: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  id: string;
+  chain_key: string;
+  organization_id: string | null;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  action: string;
+  outcome: 'success' | 'denied' | 'failure';
+  resource_type: string | null;
+  resource_id: string | null;
+  patient_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  organization: OrganizationTable;
+  location: LocationTable;
+  room: RoomTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  audit_event: AuditEventTable;
+}
+
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;

@@ -1,0 +1,123 @@
+import { api, DomainError } from '@trellis/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { DB } from '../../db/schema.js';
+import { contextOf } from '../../http/request-context.js';
+import { SESSION_COOKIE } from '../../http/session-hook.js';
+import { beginMfaEnrollment, signOut, verifySecondFactor } from './second-factor.js';
+import { describeSession, describeSessionOf } from './session-state.js';
+import type { ResolvedSession } from './sessions.js';
+import { signIn } from './sign-in.js';
+
+const GENERIC_FAILURE =
+  'Email or password is not right, or the account is locked after too many attempts. Check them and try again in a few minutes, or ask an administrator to help.';
+
+export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config }> = async (app, { db, config }) => {
+  const rateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+    });
+  const pending = (request: FastifyRequest): ResolvedSession => {
+    if (!request.signedIn) throw new DomainError('unauthenticated', 'Sign in to continue.');
+    return request.signedIn;
+  };
+
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: api.LoginRequest,
+        response: { 200: api.SessionState },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const result = await db.transaction().execute((trx) => signIn(trx, ctx, request.body));
+      if (!result.ok) throw new DomainError('unauthenticated', GENERIC_FAILURE);
+      const state = await describeSessionOf(db, result.session);
+      setCookie(reply, result.token);
+      return state;
+    },
+  );
+
+  app.post(
+    '/auth/mfa',
+    {
+      config: { access: 'pending', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Give the code from the authenticator app',
+        body: api.MfaCodeRequest,
+        response: { 200: api.SessionState },
+      },
+    },
+    async (request, reply) => {
+      const resolved = pending(request);
+      const ctx = contextOf(request);
+      const result = await db
+        .transaction()
+        .execute((trx) => verifySecondFactor(trx, ctx, resolved, request.body.code));
+      if (!result.ok) {
+        throw new DomainError(
+          'unauthenticated',
+          result.locked
+            ? 'Too many wrong codes: the account is locked for a few minutes. Try again later or ask an administrator.'
+            : 'That code is not right. Check the time on your phone and enter the newest code.',
+          [{ field: 'code', message: 'Not the current code.' }],
+        );
+      }
+      if (result.token) setCookie(reply, result.token);
+      return describeSessionOf(db, result.session);
+    },
+  );
+
+  app.post(
+    '/auth/mfa/enroll',
+    {
+      config: { access: 'pending' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start setting up an authenticator app',
+        response: { 200: api.MfaEnrollment },
+      },
+    },
+    async (request) => {
+      const resolved = pending(request);
+      const ctx = contextOf(request);
+      return db.transaction().execute((trx) => beginMfaEnrollment(trx, ctx, resolved));
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { access: 'pending' },
+      schema: { tags: ['auth'], summary: 'The current session', response: { 200: api.SessionState } },
+    },
+    async (request) => {
+      const resolved = pending(request);
+      return describeSession(db, resolved.session, resolved.account);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { access: 'pending' }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const resolved = pending(request);
+      const ctx = contextOf(request);
+      await db.transaction().execute((trx) => signOut(trx, ctx, resolved));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+};

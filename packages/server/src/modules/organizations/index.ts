@@ -1,0 +1,12 @@
+/** The organizations module as other modules may use it. */
+export { createLocation, createRoom, getLocations, getRooms, updateLocation, updateRoom } from './locations.js';
+export {
+  createOrganization,
+  getOrganization,
+  hasAnyOrganization,
+  listOrganizations,
+  getSignInPolicy,
+  organizationTimeZone,
+  type SignInPolicy,
+  updateOrganization,
+} from './organization-settings.js';

@@ -1,0 +1,12 @@
+/** The users module as other modules may use it. */
+export { createUser } from './create-user.js';
+export { getUser, searchUsers } from './get-users.js';
+export {
+  enableMfa,
+  findSignInAccount,
+  getSignInAccount,
+  noteFailedSignIn,
+  noteSuccessfulSignIn,
+  type SignInAccount,
+} from './sign-in-account.js';
+export { resetUserMfa, updateUser } from './update-user.js';

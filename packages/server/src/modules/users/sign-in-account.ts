@@ -1,0 +1,62 @@
+import { afterFailedSignIn, type Role } from '@trellis/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { findUserByEmail, findUser, setMfaSecret, setSignInState } from './repo.js';
+
+/** What the sign-in flow needs to know of an account; the auth module never reads app_user. */
+export interface SignInAccount {
+  id: string;
+  organizationId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  active: boolean;
+  passwordHash: string;
+  mfaSecret: string | null;
+  failedCount: number;
+  lockedUntil: Date | null;
+}
+
+function toAccount(row: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>): SignInAccount {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles as Role[],
+    active: row.active,
+    passwordHash: row.password_hash,
+    mfaSecret: row.mfa_secret,
+    failedCount: row.failed_login_count,
+    lockedUntil: row.locked_until,
+  };
+}
+
+export async function findSignInAccount(db: Kysely<DB>, email: string): Promise<SignInAccount | null> {
+  const row = await findUserByEmail(db, email);
+  return row ? toAccount(row) : null;
+}
+
+export async function getSignInAccount(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<SignInAccount | null> {
+  const row = await findUser(db, organizationId, id);
+  return row ? toAccount(row) : null;
+}
+
+/** Counts a failure and returns whether the account is now locked. */
+export async function noteFailedSignIn(db: Kysely<DB>, account: SignInAccount, now: Date) {
+  const next = afterFailedSignIn({ failedCount: account.failedCount, lockedUntil: account.lockedUntil }, now);
+  await setSignInState(db, account.id, { failed_login_count: next.failedCount, locked_until: next.lockedUntil });
+  return next;
+}
+
+export async function noteSuccessfulSignIn(db: Kysely<DB>, account: SignInAccount, now: Date) {
+  await setSignInState(db, account.id, { failed_login_count: 0, locked_until: null, last_login_at: now });
+}
+
+export async function enableMfa(db: Kysely<DB>, account: SignInAccount, secret: string, now: Date) {
+  await setMfaSecret(db, account.id, secret, now);
+}
