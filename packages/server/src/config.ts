@@ -29,7 +29,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error('DATABASE_URL must start with postgres:// (or leave it unset for the embedded database).');
+    throw new Error(
+      'DATABASE_URL must start with postgres:// (or leave it unset for the embedded database).',
+    );
   }
   return Object.freeze({
     port,

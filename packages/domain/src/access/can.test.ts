@@ -60,9 +60,7 @@ describe('can(actor, action, resource)', () => {
 
   it.each(ROLES)('%s reaches nothing of another organization', (role) => {
     for (const action of ACTIONS) {
-      expect(can(actorWith(role), action, { organizationId: OTHER_ORG, patientId: PATIENT })).toBe(
-        false,
-      );
+      expect(can(actorWith(role), action, { organizationId: OTHER_ORG, patientId: PATIENT })).toBe(false);
     }
   });
 

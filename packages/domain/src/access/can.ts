@@ -102,13 +102,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'schedule.read',
     'task.read',
   ],
-  front_desk: [
-    'organization.read',
-    'program.read',
-    'patient.read',
-    'schedule.read',
-    'attendance.record',
-  ],
+  front_desk: ['organization.read', 'program.read', 'patient.read', 'schedule.read', 'attendance.record'],
   patient: ['program.read', 'patient.read', 'consent.read', 'clinical.read', 'schedule.read'],
 };
 

@@ -1,11 +1,4 @@
-export const STAFF_ROLES = [
-  'admin',
-  'director',
-  'clinician',
-  'intake',
-  'billing',
-  'front_desk',
-] as const;
+export const STAFF_ROLES = ['admin', 'director', 'clinician', 'intake', 'billing', 'front_desk'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const ROLES = [...STAFF_ROLES, 'patient'] as const;

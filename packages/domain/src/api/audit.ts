@@ -24,6 +24,9 @@ export const AuditSearchQuery = z.strictObject({
   action: z.string().trim().max(80).optional(),
   from: z.iso.date({ error: 'Use a date such as 2026-11-30.' }).optional(),
   to: z.iso.date({ error: 'Use a date such as 2026-11-30.' }).optional(),
-  cursor: z.string().regex(/^\d{1,18}$/, { error: 'Use the cursor from the previous page.' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, { error: 'Use the cursor from the previous page.' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id, Instant } from './common.js';
 import { StaffRole } from './auth.js';
+import { Id, Instant } from './common.js';
 
 export const Organization = z.object({
   id: Id,

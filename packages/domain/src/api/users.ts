@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Email, Id, Instant } from './common.js';
 import { Password, StaffRole } from './auth.js';
+import { Email, Id, Instant } from './common.js';
 
 export const StaffUser = z.object({
   id: Id,

@@ -10,7 +10,10 @@ export async function auditVerifyCommand(config: Config) {
     const result = await verifyAuditChain(database.db);
     if (result.firstBreak) {
       const b = result.firstBreak;
-      const what = b.problem === 'content_changed' ? 'its content was changed' : 'the event before it is missing or changed';
+      const what =
+        b.problem === 'content_changed'
+          ? 'its content was changed'
+          : 'the event before it is missing or changed';
       process.stderr.write(
         `Audit log BROKEN at event ${b.id} (seq ${b.seq}, chain ${b.chainKey}): ${what}.\n` +
           `Checked ${result.eventsChecked} event(s) before stopping.\n`,
@@ -18,7 +21,9 @@ export async function auditVerifyCommand(config: Config) {
       process.exitCode = 1;
       return;
     }
-    process.stdout.write(`Audit log intact: ${result.eventsChecked} event(s) in ${result.chains} chain(s) verified.\n`);
+    process.stdout.write(
+      `Audit log intact: ${result.eventsChecked} event(s) in ${result.chains} chain(s) verified.\n`,
+    );
   } finally {
     await database.close();
   }

@@ -33,7 +33,9 @@ user
   .description('Create a staff account (prints a generated password unless --password is given).')
   .requiredOption('--email <email>', 'sign-in email')
   .requiredOption('--name <name>', 'display name')
-  .option('--role <role...>', 'one or more roles: admin director clinician intake billing front_desk', ['admin'])
+  .option('--role <role...>', 'one or more roles: admin director clinician intake billing front_desk', [
+    'admin',
+  ])
   .option('--password <password>', 'at least 12 characters')
   .option('--organization <id>', 'organization id (needed only when there are several)')
   .action((options) => userCreateCommand(loadConfig(), options));

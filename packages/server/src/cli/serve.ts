@@ -51,7 +51,9 @@ export async function serveCommand(config: Config, options: { migrate: boolean }
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    return fail(`cannot listen on port ${config.port}: ${(error as Error).message}. Set PORT to a free port.`);
+    return fail(
+      `cannot listen on port ${config.port}: ${(error as Error).message}. Set PORT to a free port.`,
+    );
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

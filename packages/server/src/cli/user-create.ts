@@ -44,7 +44,12 @@ export async function userCreateCommand(config: Config, options: Options) {
       createUser(
         trx,
         {
-          actor: { userId: '00000000-0000-0000-0000-000000000000', organizationId: org.id, roles: ['admin'], label: 'trellis cli' },
+          actor: {
+            userId: '00000000-0000-0000-0000-000000000000',
+            organizationId: org.id,
+            roles: ['admin'],
+            label: 'trellis cli',
+          },
           ip: null,
           requestId: 'cli',
           now,
@@ -54,7 +59,9 @@ export async function userCreateCommand(config: Config, options: Options) {
     );
     process.stdout.write(
       `Created ${user.email} (${user.roles.join(', ')}) in ${org.name}.\n` +
-        (generated ? `Password: ${password}\nAsk the person to keep it safe; they can change it later.\n` : ''),
+        (generated
+          ? `Password: ${password}\nAsk the person to keep it safe; they can change it later.\n`
+          : ''),
     );
   } finally {
     await database.close();

@@ -10,6 +10,8 @@ export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
+  /** The embedded database as a compressed data folder (test templates, backups). */
+  dump?: () => Promise<Blob>;
 }
 
 // pg returns bigint and count(*) as strings, PGlite as numbers: make both numbers.
@@ -56,7 +58,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     );
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'pglite',
+    close: () => db.destroy(),
+    dump: () => pglite.dumpDataDir('gzip'),
+  };
 }
 
 export function redactUrl(url: string): string {

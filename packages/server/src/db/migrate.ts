@@ -17,9 +17,9 @@ export async function schemaStatus<T>(db: Kysely<T>): Promise<SchemaStatus> {
   const exists = await sql<{ present: boolean }>`
     select to_regclass('kysely_migration') is not null as present`.execute(db);
   const applied = exists.rows[0]?.present
-    ? (
-        await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
-      ).rows.map((r) => r.name)
+    ? (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map(
+        (r) => r.name,
+      )
     : [];
   const known = Object.keys(MIGRATIONS);
   return {

@@ -90,9 +90,7 @@ class PGliteConnection implements DatabaseConnection {
         : await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
     return {
       rows: result.rows,
-      ...(result.affectedRows !== undefined
-        ? { numAffectedRows: BigInt(result.affectedRows) }
-        : {}),
+      ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
     };
   }
 

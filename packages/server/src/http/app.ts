@@ -95,15 +95,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
-  await app.register(
-    async (api) => {
-      await api.register(authRoutes, { db: database.db, config });
-      await api.register(userRoutes, { db: database.db });
-      await api.register(organizationRoutes, { db: database.db });
-      await api.register(auditRoutes, { db: database.db });
-    },
-    { prefix: '/api/v1' },
-  );
+  const v1 = { prefix: '/api/v1', db: database.db };
+  await app.register(authRoutes, { ...v1, config });
+  await app.register(userRoutes, v1);
+  await app.register(organizationRoutes, v1);
+  await app.register(auditRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

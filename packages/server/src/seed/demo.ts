@@ -8,20 +8,36 @@ import { createUser } from '../modules/users/index.js';
 /** Every person in the demo is invented; the domain is reserved for examples (RFC 2606). */
 export const DEMO_PASSWORD = 'trellis-demo-2026';
 
-export const DEMO_STAFF: { email: string; displayName: string; roles: StaffRole[]; credentials?: string }[] = [
-  { email: 'admin@cedargrove.example', displayName: 'Alex Admin', roles: ['admin'] },
-  { email: 'director@cedargrove.example', displayName: 'Dana Reyes', roles: ['director'], credentials: 'LCSW' },
-  { email: 'clinician@cedargrove.example', displayName: 'Sam Lee', roles: ['clinician'], credentials: 'LPC' },
-  { email: 'intake@cedargrove.example', displayName: 'Ivy Morgan', roles: ['intake'] },
-  { email: 'billing@cedargrove.example', displayName: 'Ben Okafor', roles: ['billing'] },
-  { email: 'frontdesk@cedargrove.example', displayName: 'Fran Diaz', roles: ['front_desk'] },
-];
+export const DEMO_STAFF: { email: string; displayName: string; roles: StaffRole[]; credentials?: string }[] =
+  [
+    { email: 'admin@cedargrove.example', displayName: 'Alex Admin', roles: ['admin'] },
+    {
+      email: 'director@cedargrove.example',
+      displayName: 'Dana Reyes',
+      roles: ['director'],
+      credentials: 'LCSW',
+    },
+    {
+      email: 'clinician@cedargrove.example',
+      displayName: 'Sam Lee',
+      roles: ['clinician'],
+      credentials: 'LPC',
+    },
+    { email: 'intake@cedargrove.example', displayName: 'Ivy Morgan', roles: ['intake'] },
+    { email: 'billing@cedargrove.example', displayName: 'Ben Okafor', roles: ['billing'] },
+    { email: 'frontdesk@cedargrove.example', displayName: 'Fran Diaz', roles: ['front_desk'] },
+  ];
 
 /** Loads the synthetic demo organization: one location in its time zone, rooms, every staff role. */
 export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ organizationId: string }> {
   const org = await createOrganization(db, { name: 'Cedar Grove Behavioral Health (demo)' }, now);
   const ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> } = {
-    actor: { userId: '00000000-0000-0000-0000-000000000000', organizationId: org.id, roles: ['admin'], label: 'demo seed' },
+    actor: {
+      userId: '00000000-0000-0000-0000-000000000000',
+      organizationId: org.id,
+      roles: ['admin'],
+      label: 'demo seed',
+    },
     ip: null,
     requestId: 'seed',
     now,

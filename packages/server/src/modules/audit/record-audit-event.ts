@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import type { RequestContext } from '../../context.js';
+import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { auditHash, type HashedAuditFields } from './audit-hash.js';
 import { chainKeyOf, insertAuditEvent, lockChainAndReadHead } from './repo.js';

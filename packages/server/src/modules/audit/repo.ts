@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { type HashedAuditFields, GENESIS_HASH } from './audit-hash.js';
+import { GENESIS_HASH, type HashedAuditFields } from './audit-hash.js';
 
 export function chainKeyOf(organizationId: string | null): string {
   return organizationId ?? 'installation';

@@ -14,7 +14,10 @@ import { signIn } from './sign-in.js';
 const GENERIC_FAILURE =
   'Email or password is not right, or the account is locked after too many attempts. Check them and try again in a few minutes, or ask an administrator to help.';
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config }> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config }> = async (
+  app,
+  { db, config },
+) => {
   const rateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {

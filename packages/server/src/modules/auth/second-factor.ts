@@ -13,7 +13,10 @@ import { startSession } from './sessions.js';
 /** A fresh secret for the authenticator app, held on the session until a code confirms it. */
 export async function beginMfaEnrollment(db: Kysely<DB>, ctx: RequestContext, resolved: ResolvedSession) {
   if (resolved.session.state === 'mfa_required') {
-    throw new DomainError('invalid_state', 'Enter the code from your authenticator app to finish signing in.');
+    throw new DomainError(
+      'invalid_state',
+      'Enter the code from your authenticator app to finish signing in.',
+    );
   }
   if (resolved.session.state === 'active' && resolved.account.mfaSecret) {
     throw new DomainError(
@@ -74,7 +77,14 @@ export async function verifySecondFactor(
   }
   await deleteSession(db, session.id);
   const policy = await getSignInPolicy(db, account.organizationId);
-  const started = await startSession(db, { ...account, mfaSecret: secret }, policy, 'active', ctx.now, ctx.ip);
+  const started = await startSession(
+    db,
+    { ...account, mfaSecret: secret },
+    policy,
+    'active',
+    ctx.now,
+    ctx.ip,
+  );
   await recordAuditEvent(db, ctx, { action: 'auth.login', ...who, details: { mfa: true } });
   return { ok: true, ...started };
 }

@@ -1,9 +1,9 @@
 import type { api } from '@trellis/domain';
+import { DomainError } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { DomainError } from '@trellis/domain';
-import { getSignInAccount, type SignInAccount } from '../users/index.js';
 import { getSignInPolicy } from '../organizations/index.js';
+import { getSignInAccount, type SignInAccount } from '../users/index.js';
 import type { SessionRow } from './sessions.js';
 
 const STATUS: Record<SessionRow['state'], api.SessionState['status']> = {

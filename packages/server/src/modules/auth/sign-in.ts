@@ -9,9 +9,7 @@ import { getSignInPolicy } from '../organizations/index.js';
 import { findSignInAccount, noteFailedSignIn, noteSuccessfulSignIn } from '../users/index.js';
 import { type SessionRow, type SessionStatus, startSession } from './sessions.js';
 
-export type SignInResult =
-  | { ok: true; token: string; session: SessionRow }
-  | { ok: false };
+export type SignInResult = { ok: true; token: string; session: SessionRow } | { ok: false };
 
 /**
  * Checks the password and opens a session, full or waiting for the second factor. Every

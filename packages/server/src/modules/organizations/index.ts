@@ -1,11 +1,18 @@
 /** The organizations module as other modules may use it. */
-export { createLocation, createRoom, getLocations, getRooms, updateLocation, updateRoom } from './locations.js';
+export {
+  createLocation,
+  createRoom,
+  getLocations,
+  getRooms,
+  updateLocation,
+  updateRoom,
+} from './locations.js';
 export {
   createOrganization,
   getOrganization,
+  getSignInPolicy,
   hasAnyOrganization,
   listOrganizations,
-  getSignInPolicy,
   organizationTimeZone,
   type SignInPolicy,
   updateOrganization,

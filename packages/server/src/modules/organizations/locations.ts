@@ -54,7 +54,11 @@ export async function createLocation(db: Kysely<DB>, ctx: Ctx, input: LocationIn
     created_at: ctx.now,
     updated_at: ctx.now,
   });
-  await recordAuditEvent(db, ctx, { action: 'location.create', resourceType: 'location', resourceId: row.id });
+  await recordAuditEvent(db, ctx, {
+    action: 'location.create',
+    resourceType: 'location',
+    resourceId: row.id,
+  });
   return toLocation(row);
 }
 
@@ -113,7 +117,13 @@ export async function createRoom(db: Kysely<DB>, ctx: Ctx, input: RoomInput) {
   return toRoom(row);
 }
 
-export async function updateRoom(db: Kysely<DB>, ctx: Ctx, id: string, expectedVersion: number, input: RoomInput) {
+export async function updateRoom(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number,
+  input: RoomInput,
+) {
   const current = await findRoom(db, ctx.actor.organizationId, id);
   if (!current) throw DomainError.notFound('room');
   await assertRoomFits(db, ctx, input, id);

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
-import { recordAuditEvent } from '../audit/index.js';
 import { newId } from '../../ids.js';
+import { recordAuditEvent } from '../audit/index.js';
 import {
   countOrganizations,
   findOrganization,

@@ -4,7 +4,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { authorize, expectedVersion } from '../../http/request-context.js';
-import { createLocation, createRoom, getLocations, getRooms, updateLocation, updateRoom } from './locations.js';
+import {
+  createLocation,
+  createRoom,
+  getLocations,
+  getRooms,
+  updateLocation,
+  updateRoom,
+} from './locations.js';
 import { getOrganization, updateOrganization } from './organization-settings.js';
 
 const IdParams = z.strictObject({ id: api.Id });
@@ -12,7 +19,13 @@ const IdParams = z.strictObject({ id: api.Id });
 export const organizationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
   app.get(
     '/organization',
-    { schema: { tags: ['organization'], summary: 'Your organization and its settings', response: { 200: api.Organization } } },
+    {
+      schema: {
+        tags: ['organization'],
+        summary: 'Your organization and its settings',
+        response: { 200: api.Organization },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'organization.read');
       const org = await getOrganization(db, ctx.actor.organizationId);
@@ -34,7 +47,9 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = asy
     async (request, reply) => {
       const ctx = await authorize(db, request, 'organization.manage');
       const version = expectedVersion(request);
-      const org = await db.transaction().execute((trx) => updateOrganization(trx, ctx, version, request.body));
+      const org = await db
+        .transaction()
+        .execute((trx) => updateOrganization(trx, ctx, version, request.body));
       return reply.header('etag', `"${org.version}"`).send(org);
     },
   );
@@ -61,7 +76,12 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = asy
   app.put(
     '/locations/:id',
     {
-      schema: { tags: ['organization'], params: IdParams, body: api.LocationInput, response: { 200: api.Location } },
+      schema: {
+        tags: ['organization'],
+        params: IdParams,
+        body: api.LocationInput,
+        response: { 200: api.Location },
+      },
     },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'organization.manage');
@@ -100,7 +120,9 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = asy
 
   app.put(
     '/rooms/:id',
-    { schema: { tags: ['organization'], params: IdParams, body: api.RoomInput, response: { 200: api.Room } } },
+    {
+      schema: { tags: ['organization'], params: IdParams, body: api.RoomInput, response: { 200: api.Room } },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'organization.manage');
       const version = expectedVersion(request);

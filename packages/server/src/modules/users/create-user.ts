@@ -12,9 +12,11 @@ import { toStaffUser } from './to-api.js';
 export type CreateUserInput = z.output<typeof api.CreateUserRequest>;
 
 export function emailInUse(): DomainError {
-  return new DomainError('conflict', 'An account with this email already exists. Use another email, or find and edit that account.', [
-    { field: 'email', message: 'Already used by another account.' },
-  ]);
+  return new DomainError(
+    'conflict',
+    'An account with this email already exists. Use another email, or find and edit that account.',
+    [{ field: 'email', message: 'Already used by another account.' }],
+  );
 }
 
 export async function createUser(

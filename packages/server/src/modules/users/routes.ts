@@ -89,7 +89,9 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app,
     async (request, reply) => {
       const ctx = await authorize(db, request, 'user.manage', { type: 'user', id: request.params.id });
       const version = expectedVersion(request);
-      const user = await db.transaction().execute((trx) => resetUserMfa(trx, ctx, request.params.id, version));
+      const user = await db
+        .transaction()
+        .execute((trx) => resetUserMfa(trx, ctx, request.params.id, version));
       return reply.header('etag', `"${user.version}"`).send(user);
     },
   );

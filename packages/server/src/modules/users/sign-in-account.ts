@@ -1,7 +1,7 @@
 import { afterFailedSignIn, type Role } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { findUserByEmail, findUser, setMfaSecret, setSignInState } from './repo.js';
+import { findUser, findUserByEmail, setMfaSecret, setSignInState } from './repo.js';
 
 /** What the sign-in flow needs to know of an account; the auth module never reads app_user. */
 export interface SignInAccount {
@@ -49,7 +49,10 @@ export async function getSignInAccount(
 /** Counts a failure and returns whether the account is now locked. */
 export async function noteFailedSignIn(db: Kysely<DB>, account: SignInAccount, now: Date) {
   const next = afterFailedSignIn({ failedCount: account.failedCount, lockedUntil: account.lockedUntil }, now);
-  await setSignInState(db, account.id, { failed_login_count: next.failedCount, locked_until: next.lockedUntil });
+  await setSignInState(db, account.id, {
+    failed_login_count: next.failedCount,
+    locked_until: next.lockedUntil,
+  });
   return next;
 }
 
