@@ -28,30 +28,30 @@ export class Agent {
     public csrfToken: string,
   ) {}
 
-  private async send(
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  async request(
+    method: string,
     url: string,
     body?: Body,
     headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
     return this.app.inject({
-      method,
+      method: method as 'GET',
       url,
       ...(body !== undefined ? { payload: body } : {}),
       headers: { cookie: `${SESSION_COOKIE}=${this.cookie}`, 'x-csrf-token': this.csrfToken, ...headers },
     });
   }
   get(url: string) {
-    return this.send('GET', url);
+    return this.request('GET', url);
   }
   post(url: string, body?: Body, headers?: Record<string, string>) {
-    return this.send('POST', url, body ?? {}, headers);
+    return this.request('POST', url, body ?? {}, headers);
   }
   patch(url: string, body: Body, headers?: Record<string, string>) {
-    return this.send('PATCH', url, body, headers);
+    return this.request('PATCH', url, body, headers);
   }
   put(url: string, body: Body, headers?: Record<string, string>) {
-    return this.send('PUT', url, body, headers);
+    return this.request('PUT', url, body, headers);
   }
 }
 
