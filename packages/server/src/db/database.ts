@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -48,6 +50,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
+      // The extensions the migrations create: trigram search and exclusion constraints.
+      extensions: { pg_trgm, btree_gist },
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });

@@ -2,10 +2,14 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Version = ColumnType<number, number | undefined, number>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Version = ColumnType<number, number | undefined, number>;
+/** jsonb: read as the value, written as a JSON string. */
+export type Json<T> = ColumnType<T, string, string>;
 
-interface TenantColumns {
+/** organization_id, created_at, updated_at, version: every editable tenant table has them. */
+export interface TenantColumns {
   organization_id: string;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -94,7 +98,13 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export interface DB {
+/**
+ * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
+ * declares its tables in modules/<module>/tables.ts and is added to the extends list.
+ */
+export interface DB extends FoundationTables {}
+
+interface FoundationTables {
   organization: OrganizationTable;
   location: LocationTable;
   room: RoomTable;
