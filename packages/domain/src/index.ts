@@ -5,3 +5,4 @@ export * as api from './api/index.js';
 export * from './auth/lockout.js';
 export * from './auth/session-expiry.js';
 export * from './errors.js';
+export * from './scheduling/index.js';
