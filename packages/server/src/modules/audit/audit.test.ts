@@ -106,6 +106,14 @@ describe('the audit log', () => {
     ).json();
     expect(rest.items).toHaveLength(2);
     expect(rest.nextCursor).toBeNull();
+
+    const searches = await database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('actor_user_id', '=', org.admin.id)
+      .where('action', '=', 'audit.search')
+      .execute();
+    expect(searches).toHaveLength(4);
   });
 
   it("never shows another organization's events", async () => {

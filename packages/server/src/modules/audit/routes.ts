@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { authorize } from '../../http/request-context.js';
 import { organizationTimeZone } from '../organizations/index.js';
+import { recordAuditEvent } from './record-audit-event.js';
 import { searchAuditLog } from './search-audit-log.js';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
@@ -20,7 +21,19 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app
     async (request) => {
       const ctx = await authorize(db, request, 'audit.read');
       const zone = await organizationTimeZone(db, ctx.actor.organizationId);
-      return searchAuditLog(db, ctx.actor.organizationId, zone, request.query);
+      // Who looked at whose access history is itself worth recording.
+      return db.transaction().execute(async (trx) => {
+        const page = await searchAuditLog(trx, ctx.actor.organizationId, zone, request.query);
+        await recordAuditEvent(trx, ctx, {
+          action: 'audit.search',
+          ...(request.query.patientId ? { patientId: request.query.patientId } : {}),
+          details: {
+            filters: Object.keys(request.query).filter((k) => k !== 'limit'),
+            results: page.items.length,
+          },
+        });
+        return page;
+      });
     },
   );
 };

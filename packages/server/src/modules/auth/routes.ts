@@ -19,12 +19,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config 
   { db, config },
 ) => {
   const rateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+  // Secure whenever the browser reached us over TLS (directly or, with TRUST_PROXY, via a proxy).
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.secureCookies,
+      secure: config.secureCookies || reply.request.protocol === 'https',
     });
   const pending = (request: FastifyRequest): ResolvedSession => {
     if (!request.signedIn) throw new DomainError('unauthenticated', 'Sign in to continue.');
