@@ -63,7 +63,7 @@ export function findConflicts(
   existing: readonly Booking[],
   context: ConflictContext,
 ): Conflict[] {
-  const text = new Wording(context, candidate);
+  const text = new Wording(context).about(candidate);
   const overlapping = existing
     .filter((b) => b.id !== candidate.id && overlaps(b, candidate))
     .sort((a, b) => a.startEpochMs - b.startEpochMs);
@@ -90,9 +90,10 @@ export function findAllConflicts(
   const sorted = [...bookings].sort((a, b) => a.startEpochMs - b.startEpochMs || a.endEpochMs - b.endEpochMs);
   const found: { bookingId: string; conflict: Conflict }[] = [];
   let running: Booking[] = [];
+  const wording = new Wording(context);
   for (const booking of sorted) {
     running = running.filter((b) => b.endEpochMs > booking.startEpochMs);
-    const text = new Wording(context, booking);
+    const text = wording.about(booking);
     for (const other of running) {
       if (other.id === booking.id) continue;
       for (const conflict of personConflicts(booking, other, text))
@@ -138,7 +139,7 @@ export function bookingFromOccurrence(
 
 function personConflicts(candidate: Booking, other: Booking, text: Wording): Conflict[] {
   const conflicts: Conflict[] = [];
-  for (const id of candidate.clinicianIds) {
+  for (const id of new Set(candidate.clinicianIds)) {
     if (!other.clinicianIds.includes(id)) continue;
     conflicts.push({
       kind: 'clinician',
@@ -147,7 +148,7 @@ function personConflicts(candidate: Booking, other: Booking, text: Wording): Con
       message: `${text.clinician(id)} is facilitating ${text.booking(other)}.`,
     });
   }
-  for (const id of candidate.participantIds) {
+  for (const id of new Set(candidate.participantIds)) {
     if (!other.participantIds.includes(id)) continue;
     conflicts.push({
       kind: 'participant',
@@ -204,17 +205,23 @@ function roomConflict(room: BookingRoom, others: readonly Booking[], text: Wordi
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Builds the words of messages: names from the caller, times on the location's clocks. */
+/**
+ * Builds the words of messages: names from the caller, times on the location's clocks. Local times
+ * are memoized per instant, since a week's bookings share a few dozen start and end times.
+ */
 class Wording {
   private readonly names: Names;
-  private readonly referenceDate: Temporal.PlainDate;
+  private readonly clock = new Map<number, LocalClock>();
+  private referenceMs = 0;
 
-  constructor(
-    private readonly context: ConflictContext,
-    reference: Booking,
-  ) {
+  constructor(private readonly context: ConflictContext) {
     this.names = context.names ?? {};
-    this.referenceDate = this.local(reference.startEpochMs).toPlainDate();
+  }
+
+  /** Times on the same local day as this booking's start are given without their date. */
+  about(reference: Booking): this {
+    this.referenceMs = reference.startEpochMs;
+    return this;
   }
 
   clinician(id: string): string {
@@ -238,20 +245,27 @@ class Wording {
   when(b: Booking): string {
     const start = this.local(b.startEpochMs);
     const end = this.local(b.endEpochMs);
-    const day = start.toPlainDate();
-    const prefix = day.equals(this.referenceDate)
-      ? ''
-      : `${WEEKDAY[day.dayOfWeek - 1]} ${day.day} ${MONTH[day.month - 1]} `;
-    return `${prefix}${hhmm(start)}–${hhmm(end)}`;
+    const prefix = start.day === this.local(this.referenceMs).day ? '' : `${start.dayLabel} `;
+    return `${prefix}${start.time}–${end.time}`;
   }
 
-  private local(epochMs: number): Temporal.PlainDateTime {
-    return Temporal.Instant.fromEpochMilliseconds(epochMs)
-      .toZonedDateTimeISO(this.context.timeZone)
-      .toPlainDateTime();
+  private local(epochMs: number): LocalClock {
+    let local = this.clock.get(epochMs);
+    if (!local) {
+      const t = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(this.context.timeZone);
+      local = {
+        day: t.toPlainDate().toString(),
+        dayLabel: `${WEEKDAY[t.dayOfWeek - 1]} ${t.day} ${MONTH[t.month - 1]}`,
+        time: `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`,
+      };
+      this.clock.set(epochMs, local);
+    }
+    return local;
   }
 }
 
-function hhmm(t: Temporal.PlainDateTime): string {
-  return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+interface LocalClock {
+  day: string;
+  dayLabel: string;
+  time: string;
 }
