@@ -5,4 +5,5 @@ export * as api from './api/index.js';
 export * from './auth/lockout.js';
 export * from './auth/session-expiry.js';
 export * from './errors.js';
+export * from './patients/index.js';
 export * from './scheduling/index.js';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PatientTables } from '../modules/patients/tables.js';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -102,7 +103,7 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, PatientTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

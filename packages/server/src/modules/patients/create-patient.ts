@@ -1,0 +1,79 @@
+import {
+  api,
+  DomainError,
+  dateOfBirthProblem,
+  formatMrn,
+  localDate,
+  nameKey,
+  parseInput,
+} from '@trellis/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { RequestContext, StaffActor } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import { newId } from '../../ids.js';
+import { recordAuditEvent } from '../audit/index.js';
+import { organizationTimeZone } from '../organizations/index.js';
+import { patientColumns } from './columns.js';
+import { PossibleDuplicateError } from './duplicates.js';
+import { findSameNameAndBirth, insertPatient, nextMrnSequence } from './repo.js';
+import { toPatient, toPatientSummary } from './to-api.js';
+
+export type CreatePatientInput = z.input<typeof api.CreatePatientRequest>;
+type Ctx = RequestContext & { actor: StaffActor };
+
+/** The organization's date today, for checks such as "a date of birth is not in the future". */
+export async function organizationToday(db: Kysely<DB>, organizationId: string, now: Date): Promise<string> {
+  return localDate(now, await organizationTimeZone(db, organizationId));
+}
+
+export async function assertPlausibleBirthDate(db: Kysely<DB>, ctx: Ctx, dateOfBirth: string) {
+  const problem = dateOfBirthProblem(
+    dateOfBirth,
+    await organizationToday(db, ctx.actor.organizationId, ctx.now),
+  );
+  if (problem) throw DomainError.invalid('dateOfBirth', problem);
+}
+
+/**
+ * Registers a person and gives them the organization's next MRN. A person with the same
+ * normalized name and date of birth is refused with the candidates (PossibleDuplicateError)
+ * unless the caller confirms this is someone else. Intake conversion calls this too.
+ */
+export async function createPatient(db: Kysely<DB>, ctx: Ctx, raw: CreatePatientInput): Promise<api.Patient> {
+  const input = parseInput(api.CreatePatientRequest, raw);
+  await assertPlausibleBirthDate(db, ctx, input.dateOfBirth);
+  const orgId = ctx.actor.organizationId;
+
+  if (!input.confirmNotDuplicate) {
+    const key = nameKey(input.legalFirstName, input.legalLastName);
+    const same = await findSameNameAndBirth(db, orgId, { ...key, dateOfBirth: input.dateOfBirth });
+    if (same.length > 0) throw new PossibleDuplicateError(same.map(toPatientSummary));
+  }
+
+  const mrn = formatMrn(await nextMrnSequence(db, orgId, ctx.now));
+  const { confirmNotDuplicate: _confirmed, ...fields } = input;
+  const row = await insertPatient(db, {
+    id: newId(),
+    organization_id: orgId,
+    mrn,
+    legal_first_name: input.legalFirstName,
+    legal_last_name: input.legalLastName,
+    date_of_birth: input.dateOfBirth,
+    first_name_norm: '',
+    last_name_norm: '',
+    search_name: '',
+    ...patientColumns(fields),
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  } as Parameters<typeof insertPatient>[1]);
+
+  await recordAuditEvent(db, ctx, {
+    action: 'patient.create',
+    resourceType: 'patient',
+    resourceId: row.id,
+    patientId: row.id,
+    details: { mrn: row.mrn, confirmedNotDuplicate: input.confirmNotDuplicate === true },
+  });
+  return toPatient(row);
+}
