@@ -1,0 +1,113 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { PageLoader } from '../ui/page-loader';
+import { NotFoundPage } from './not-found-page';
+import { useSession } from './session';
+
+/**
+ * Every page is its own chunk, so the first screen (sign-in) downloads only the shell. The
+ * chunk names appear in the build output and in the browser's network panel.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  const Component = lazy(async () => ({ default: pick(await load()) }));
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const AppLayout = lazy(async () => ({ default: (await import('./app-layout')).AppLayout }));
+
+/** Pages behind sign-in. A session that ended sends the person to sign in and back here after. */
+function RequireSignedIn() {
+  const { loading, session, signedOut } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoader label="Opening Trellis…" />;
+  if (session?.status !== 'signed_in') {
+    // After "Sign out" the next person starts from Home; after a timeout, or when following a
+    // link, they come back to this page once signed in.
+    const here = `${location.pathname}${location.search}`;
+    const target = signedOut || here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
+    return <Navigate to={target} replace />;
+  }
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <AppLayout>
+        <Outlet />
+      </AppLayout>
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    element: page(
+      () => import('../features/auth/sign-in-page'),
+      (m) => m.SignInPage,
+    ),
+  },
+  {
+    element: <RequireSignedIn />,
+    children: [
+      {
+        index: true,
+        element: page(
+          () => import('../features/home/home-page'),
+          (m) => m.HomePage,
+        ),
+      },
+      {
+        path: 'account',
+        element: page(
+          () => import('../features/auth/my-account-page'),
+          (m) => m.MyAccountPage,
+        ),
+      },
+      {
+        path: 'users',
+        element: page(
+          () => import('../features/users/users-page'),
+          (m) => m.UsersPage,
+        ),
+      },
+      {
+        path: 'users/new',
+        element: page(
+          () => import('../features/users/create-user-page'),
+          (m) => m.CreateUserPage,
+        ),
+      },
+      {
+        path: 'users/:id',
+        element: page(
+          () => import('../features/users/edit-user-page'),
+          (m) => m.EditUserPage,
+        ),
+      },
+      {
+        path: 'organization',
+        element: page(
+          () => import('../features/organization/organization-page'),
+          (m) => m.OrganizationPage,
+        ),
+      },
+      {
+        path: 'organization/locations/:id',
+        element: page(
+          () => import('../features/organization/location-page'),
+          (m) => m.LocationPage,
+        ),
+      },
+      {
+        path: 'audit',
+        element: page(
+          () => import('../features/audit/audit-page'),
+          (m) => m.AuditPage,
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,31 @@
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+const dateTimeWithZone = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** "Nov 30, 2026, 3:04 PM" in this browser's time zone; "Never" for no value. */
+export function formatDateTime(instant: string | null | undefined, never = 'Never'): string {
+  if (!instant) return never;
+  return dateTime.format(new Date(instant));
+}
+
+/** With seconds and the zone, for the audit log where the exact moment matters. */
+export function formatExactTime(instant: string): string {
+  return dateTimeWithZone.format(new Date(instant));
+}
+
+/** Today as YYYY-MM-DD in this browser's time zone. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
