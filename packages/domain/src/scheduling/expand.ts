@@ -1,7 +1,13 @@
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import { DomainError } from '../errors.js';
 import { type CurriculumModule, moduleForSession } from './curriculum.js';
-import { dateOfEpochDay, epochDayOf, epochDayOfPlainDate, weekdayOfEpochDay } from './dates.js';
+import {
+  dateOfEpochDay,
+  epochDayOf,
+  epochDayOfPlainDate,
+  minutesOfTime,
+  weekdayOfEpochDay,
+} from './dates.js';
 import {
   type Cancellation,
   cancelledBefore,
@@ -13,21 +19,24 @@ import {
 } from './exceptions.js';
 import { patternDaysBefore, patternOf, type SeriesPattern } from './pattern.js';
 import type { GroupKind, GroupSeries, GroupVenue } from './series.js';
+import { ZoneClock } from './zone-clock.js';
 
 /*
- * Why our own expansion and not rrule-temporal (2.2.8, MIT, checked Nov 2026): it declares no
- * engines and runs on Node 20, but it parses RFC 5545 RRULE strings and bundles its own copy of
- * temporal-polyfill (~180 kB minified) next to ours, and this package also ships to the browser.
- * Our series are only "these weekdays at this local time", and numbering held sessions (for the
- * curriculum) needs our own counting either way; that is about 60 lines below.
+ * Why our own expansion and not rrule-temporal (2.2.8, MIT; tried on Node 20.20, where it runs
+ * though it declares no engines): it parses RFC 5545 RRULE strings, bundles a second copy of
+ * temporal-polyfill (~180 kB minified) beside ours in a package that also ships to the browser,
+ * and, following RFC 5545 §3.3.10, drops an instance whose local time falls in a DST gap. Our
+ * series are only "these weekdays at this local time", and numbering held sessions for the
+ * curriculum needs our own counting either way; that is about 60 lines below.
  *
  * Daylight saving: a series is defined in local time, so each date's start is resolved in the
- * location's zone on that date: 09:00 stays 09:00 across both changes. A local time that does not
- * exist that day (02:30 on a spring-forward day) uses Temporal's 'compatible' disambiguation, the
- * RFC 5545 and calendar-app behaviour: it moves forward by the gap (02:30 → 03:30) and the
- * occurrence says so in `shiftedByDst`. A repeated time (01:30 on a fall-back day) takes the first
- * (daylight) one. Duration is elapsed time, so a session spanning a change ends by the clock that
- * follows it.
+ * location's zone on that date (zone-clock.ts): 09:00 stays 09:00 across both changes. A local
+ * time that does not exist that day (02:30 on a spring-forward day) uses Temporal's 'compatible'
+ * disambiguation: the session moves later by the gap (02:30 → 03:30) and says so in
+ * `shiftedByDst`, rather than silently disappearing as RFC 5545 would have it — a clinic must not
+ * lose a session without anyone noticing. A repeated time (01:30 on a fall-back day) takes the
+ * first, daylight one. Duration is elapsed time, so a session spanning a change ends by the clock
+ * that follows it.
  */
 
 export type OccurrenceStatus = 'scheduled' | 'cancelled' | 'moved';
@@ -79,7 +88,16 @@ export function expandSeries(
   closures: readonly LocationClosure[],
   range: DateRange,
 ): Occurrence[] {
-  const { fromDay, toDay } = rangeDays(range);
+  return expandWith(new ZoneClock(), series, exceptions, closures, rangeDays(range)).sort(byStart);
+}
+
+function expandWith(
+  clock: ZoneClock,
+  series: GroupSeries,
+  exceptions: readonly SeriesException[],
+  closures: readonly LocationClosure[],
+  { fromDay, toDay }: { fromDay: number; toDay: number },
+): Occurrence[] {
   const pattern = patternOf(series);
   const index = indexExceptions(series, exceptions, closures, pattern);
   const out: Occurrence[] = [];
@@ -90,16 +108,16 @@ export function expandSeries(
     if (!pattern.weekdays.has(weekdayOfEpochDay(day))) continue;
     const changes = index.byDay.get(day);
     if (changes?.move && !inRange(epochDayOf(changes.move.toDate))) continue;
-    out.push(buildOccurrence(series, pattern, index, day, changes));
+    out.push(buildOccurrence(clock, series, pattern, index, day, changes));
   }
   // Sessions moved into the range from a date outside it.
   for (const move of index.moves) {
     const originalDay = epochDayOf(move.date);
     if (inRange(originalDay)) continue;
     if (!inRange(epochDayOf(move.toDate))) continue;
-    out.push(buildOccurrence(series, pattern, index, originalDay, index.byDay.get(originalDay)));
+    out.push(buildOccurrence(clock, series, pattern, index, originalDay, index.byDay.get(originalDay)));
   }
-  return out.sort(byStart);
+  return out;
 }
 
 /** Several series at one location (the closures apply to all of them), merged earliest first. */
@@ -115,8 +133,10 @@ export function expandAllSeries(
     list.push(exception);
     bySeries.set(exception.seriesId, list);
   }
+  const days = rangeDays(range);
+  const clock = new ZoneClock();
   return seriesList
-    .flatMap((series) => expandSeries(series, bySeries.get(series.id) ?? [], closures, range))
+    .flatMap((series) => expandWith(clock, series, bySeries.get(series.id) ?? [], closures, days))
     .sort(byStart);
 }
 
@@ -155,6 +175,7 @@ function rangeDays(range: DateRange): { fromDay: number; toDay: number } {
 }
 
 function buildOccurrence(
+  clock: ZoneClock,
   series: GroupSeries,
   pattern: SeriesPattern,
   index: ExceptionIndex,
@@ -163,12 +184,12 @@ function buildOccurrence(
 ): Occurrence {
   const originalDate = dateOfEpochDay(originalDay);
   const move = changes?.move;
-  const wall = Temporal.PlainDateTime.from(
-    `${move ? move.toDate : originalDate}T${move ? move.toStartTime : series.startTime}`,
+  const time = clock.resolve(
+    series.timeZone,
+    move ? epochDayOf(move.toDate) : originalDay,
+    minutesOfTime(move ? move.toStartTime : series.startTime),
+    series.durationMinutes,
   );
-  const start = wall.toZonedDateTime(series.timeZone, { disambiguation: 'compatible' });
-  const end = start.add({ minutes: series.durationMinutes });
-  const localStart = start.toPlainDateTime();
   const cancellation = changes?.cancellation ?? null;
   const heldIndex = cancellation
     ? null
@@ -180,14 +201,14 @@ function buildOccurrence(
     kind: series.kind,
     originalDate,
     status: cancellation ? 'cancelled' : move ? 'moved' : 'scheduled',
-    localStart,
-    localEnd: end.toPlainDateTime(),
+    localStart: time.localStart,
+    localEnd: time.localEnd,
     timeZone: series.timeZone,
-    startUtc: new Date(start.epochMilliseconds).toISOString(),
-    endUtc: new Date(end.epochMilliseconds).toISOString(),
-    startEpochMs: start.epochMilliseconds,
-    endEpochMs: end.epochMilliseconds,
-    shiftedByDst: !localStart.equals(wall),
+    startUtc: new Date(time.startEpochMs).toISOString(),
+    endUtc: new Date(time.endEpochMs).toISOString(),
+    startEpochMs: time.startEpochMs,
+    endEpochMs: time.endEpochMs,
+    shiftedByDst: time.shifted,
     index: heldIndex,
     module:
       heldIndex === null
