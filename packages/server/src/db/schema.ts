@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CoverageTables } from '../modules/coverage/tables.js';
+import type { IntakeTables } from '../modules/intake/tables.js';
 import type { PatientTables } from '../modules/patients/tables.js';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
@@ -103,7 +105,7 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables, PatientTables {}
+export interface DB extends FoundationTables, PatientTables, IntakeTables, CoverageTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

@@ -3,6 +3,8 @@ import * as foundation from './0001-foundation.js';
 import * as extensions from './0002-extensions.js';
 import * as programs from './0004-programs.js';
 import * as patients from './0005-patients.js';
+import * as intake from './0007-intake.js';
+import * as coverage from './0008-coverage.js';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-extensions': extensions,
   '0004-programs': programs,
   '0005-patients': patients,
+  '0007-intake': intake,
+  '0008-coverage': coverage,
 };
