@@ -70,7 +70,10 @@ export interface Occurrence {
   endEpochMs: number;
   /** The start time does not exist on that day (spring-forward gap) and was moved later by the gap. */
   shiftedByDst: boolean;
-  /** 0-based number of this held session within the series; null when it is not held. */
+  /**
+   * 0-based number of this held session within the series, counted in pattern order (a moved
+   * session keeps its place); null when it is not held.
+   */
   index: number | null;
   module: CurriculumModule | null;
   facilitatorIds: string[];

@@ -29,6 +29,7 @@ export {
   SubstituteFacilitator,
   substituteFacilitator,
 } from './exceptions.js';
+export { type ExpansionBenchData, makeExpansionBenchData } from './expand.bench-data.js';
 export {
   type DateRange,
   expandAllSeries,

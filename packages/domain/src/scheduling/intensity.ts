@@ -56,6 +56,8 @@ export const ADOLESCENT_IOP_INTENSITY: IntensityRule = Object.freeze({
   minHoursPerWeek: 6,
 });
 
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 export type IntensityFlag =
   | 'under_hours'
   | 'too_few_days'
@@ -145,8 +147,6 @@ export interface AttendancePatternResult extends IntensityResult {
    */
   needsDocumentedReason: boolean;
 }
-
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
  * The week a participant gets by attending the track's groups only on `chosenWeekdays` (Mon, Wed,
