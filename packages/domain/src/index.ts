@@ -7,6 +7,8 @@ export * from './auth/session-expiry.js';
 export * from './consents/index.js';
 export * from './coverage/index.js';
 export * from './errors.js';
+export * from './fhir/index.js';
+export * from './instruments/index.js';
 export * from './intake/index.js';
 export * from './patients/index.js';
 export * from './scheduling/index.js';
