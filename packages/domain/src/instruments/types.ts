@@ -17,7 +17,7 @@ export const INSTRUMENT_CODES = [
 ] as const;
 export type InstrumentCode = (typeof INSTRUMENT_CODES)[number];
 
-export type Population = 'adult' | 'adolescent';
+export type InstrumentPopulation = 'adult' | 'adolescent';
 
 export interface AnswerOption {
   /** The value as printed on the published form (1 = yes, 0 = no for yes/no boxes). Stored as the answer. */
@@ -133,7 +133,7 @@ export interface InstrumentDefinition {
   readonly shortTitle: string;
   readonly instructions: string;
   readonly recallPeriod: string;
-  readonly population: Population;
+  readonly population: InstrumentPopulation;
   /** True when `text` holds our own short labels and the published wording must be licensed and loaded. */
   readonly licensedTextRequired: boolean;
   /** Attribution and licence status (DOMAIN.md 1.6). */
