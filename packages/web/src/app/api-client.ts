@@ -56,6 +56,11 @@ export function onSessionEnded(handler: ((problem: Problem) => void) | null): vo
   sessionEndedHandler = handler;
 }
 
+/** Runs the "session ended" handling for a 401 that a caller has recognised as such. */
+export function reportSessionEnded(problem: Problem): void {
+  sessionEndedHandler?.(problem);
+}
+
 /** When the server last saw this browser: every call resets its idle timer. */
 export function lastActivityAt(): number {
   return lastActivity;

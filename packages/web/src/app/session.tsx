@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiError, onSessionEnded, request, setCsrfToken } from './api-client';
+import { ApiError, onSessionEnded, reportSessionEnded, request, setCsrfToken } from './api-client';
 import type { Output, SessionState, SessionUser } from './types';
 
 export type MfaEnrollment = Output<typeof api.MfaEnrollment>;
@@ -100,16 +100,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return state;
       },
       async submitCode(code) {
-        const state = await request<SessionState>('/auth/mfa', {
-          method: 'POST',
-          body: { code },
-          sessionEndsOn401: false,
-        });
-        setSession(state);
-        return state;
+        try {
+          const state = await request<SessionState>('/auth/mfa', {
+            method: 'POST',
+            body: { code },
+            sessionEndsOn401: false,
+          });
+          setSession(state);
+          return state;
+        } catch (error) {
+          // A wrong code is a 401 naming the `code` field; a 401 without it means the session is gone.
+          const wrongCode = error instanceof ApiError && error.fieldErrors.code !== undefined;
+          if (error instanceof ApiError && error.status === 401 && !wrongCode) {
+            if (sessionRef.current?.status === 'signed_in') reportSessionEnded(error.problem);
+            else setSession(null);
+          }
+          throw error;
+        }
       },
       async startEnrollment() {
-        return request<MfaEnrollment>('/auth/mfa/enroll', { method: 'POST', sessionEndsOn401: false });
+        try {
+          return await request<MfaEnrollment>('/auth/mfa/enroll', { method: 'POST', sessionEndsOn401: false });
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 401) {
+            if (sessionRef.current?.status === 'signed_in') reportSessionEnded(error.problem);
+            else setSession(null);
+          }
+          throw error;
+        }
       },
       async signOut() {
         try {

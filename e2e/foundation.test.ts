@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { startServer, type TestServer } from './support/server.js';
+
+const DEMO_PASSWORD = 'trellis-demo-2026';
+const ADMIN = 'admin@cedargrove.example';
+
+let server: TestServer;
+let browser: TestBrowser;
+let page: Page;
+
+async function signIn(email: string, password: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function heading(name: string | RegExp) {
+  const h1 = page.getByRole('heading', { level: 1, name });
+  await h1.waitFor();
+  return h1;
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading('Sign in');
+}
+
+function mainNav() {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+describe('Foundation: sign-in, users, organization, audit', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the sign-in page on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/`);
+    await heading('Sign in');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await screenshot(page, 'sign-in-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('says plainly when the password is wrong', async () => {
+    await signIn(ADMIN, 'not-the-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Email or password is not right/);
+    await screenshot(page, 'sign-in-error');
+  });
+
+  it('signs the admin in to Home, with the admin pages in the navigation', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await heading('Sign in');
+    await screenshot(page, 'sign-in');
+    await signIn(ADMIN, DEMO_PASSWORD);
+    await heading(/, Alex$/);
+    await expect.poll(() => page.getByTestId('organization-name').textContent()).toContain('Cedar Grove');
+    for (const item of ['Home', 'Users', 'Organization settings', 'Audit log', 'My account']) {
+      expect(await mainNav().getByRole('link', { name: item }).count()).toBe(1);
+    }
+    await screenshot(page, 'admin-home');
+  });
+
+  const email = `e2e.clinician.${Date.now()}@cedargrove.example`;
+  const password = 'a-quiet-afternoon-2026';
+
+  it('lists the users and creates a clinician', async () => {
+    await mainNav().getByRole('link', { name: 'Users' }).click();
+    await heading('Users');
+    await page.getByRole('cell', { name: 'clinician@cedargrove.example' }).waitFor();
+    await screenshot(page, 'users');
+
+    await page.getByRole('link', { name: 'Add a user' }).click();
+    await heading('Add a user');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    // Checked in the browser with the same rules as the server, before anything is sent.
+    await page.getByText('Give the account at least one role.').waitFor();
+
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel(/^Name/).fill('Jordan Rivers');
+    await page.getByLabel('Credentials (optional)').fill('LPC');
+    await page.getByRole('checkbox', { name: /^Clinician/ }).check();
+    await page.getByLabel('First password').fill(password);
+    await screenshot(page, 'create-user');
+    await page.getByRole('button', { name: 'Add user' }).click();
+
+    await heading('Users');
+    await page.getByRole('cell', { name: email }).waitFor();
+  });
+
+  it('shows the organization settings with locations and rooms', async () => {
+    await mainNav().getByRole('link', { name: 'Organization settings' }).click();
+    await heading('Organization settings');
+    await page.getByRole('link', { name: 'Cedar Grove Main Clinic' }).waitFor();
+    expect(await page.getByLabel('Organization name').inputValue()).toContain('Cedar Grove');
+    await screenshot(page, 'organization');
+
+    await page.getByRole('link', { name: 'Cedar Grove Main Clinic' }).click();
+    await heading('Cedar Grove Main Clinic');
+    await page.getByRole('cell', { name: 'Group Room A', exact: true }).waitFor();
+    await screenshot(page, 'location');
+  });
+
+  it('shows the audit log, newest first, with the new account in it', async () => {
+    await mainNav().getByRole('link', { name: 'Audit log' }).click();
+    await heading('Audit log');
+    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    // Newest first: the account made a moment ago comes before the demo's seeded ones.
+    const rows = await page
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+      );
+    const created = rows.filter((cells) => cells[2] === 'user.create');
+    expect(created[0]?.[1]).toBe(ADMIN);
+    expect(created.at(-1)?.[1]).toBe('demo seed');
+
+    await page.getByLabel('Action starts with').fill('auth.');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect
+      .poll(async () =>
+        (await page.locator('tbody tr td:nth-child(3)').allTextContents()).every((a) =>
+          a.startsWith('auth.'),
+        ),
+      )
+      .toBe(true);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    await screenshot(page, 'audit-log');
+  });
+
+  it('offers the admin to set up two-step sign-in in My account', async () => {
+    await mainNav().getByRole('link', { name: 'My account' }).click();
+    await heading('My account');
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    expect((await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '')).toMatch(
+      /^[A-Z2-7]{16,}$/,
+    );
+    await screenshot(page, 'my-account-two-step');
+  });
+
+  it('signs the new clinician in to Home, without the admin pages', async () => {
+    await signOut();
+    await signIn(email, password);
+    await heading(/, Jordan$/);
+    await page.getByRole('heading', { name: "Today's groups" }).waitFor();
+    expect(await mainNav().getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(await mainNav().getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await screenshot(page, 'clinician-home');
+
+    await page.goto(`${server.url}/users`);
+    await heading('Users');
+    await page.getByText('Not part of your role').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
+  it('sends a person whose session ended back to sign-in, and returns them to the page after', async () => {
+    await mainNav().getByRole('link', { name: 'My account' }).click();
+    await heading('My account');
+    // The browser loses its session (as after the idle timeout): the next call answers 401.
+    await browser.context.clearCookies();
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    await heading('Sign in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/account');
+    await page.getByText('Your session ended', { exact: true }).waitFor();
+    await screenshot(page, 'session-ended');
+
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading('My account');
+  });
+});
