@@ -120,7 +120,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async startEnrollment() {
         try {
-          return await request<MfaEnrollment>('/auth/mfa/enroll', { method: 'POST', sessionEndsOn401: false });
+          return await request<MfaEnrollment>('/auth/mfa/enroll', {
+            method: 'POST',
+            sessionEndsOn401: false,
+          });
         } catch (error) {
           if (error instanceof ApiError && error.status === 401) {
             if (sessionRef.current?.status === 'signed_in') reportSessionEnded(error.problem);
