@@ -22,6 +22,8 @@ const MINUTE_MS = 60_000;
  */
 export class ZoneClock {
   private readonly offsets = new Map<string, number | null>();
+  /** Temporal objects are immutable, so occurrences at the same wall time can share one. */
+  private readonly walls = new Map<number, Temporal.PlainDateTime>();
 
   resolve(zone: string, day: number, startMinute: number, durationMinutes: number): ResolvedTime {
     const offset = this.uniformOffset(zone, day);
@@ -30,12 +32,22 @@ export class ZoneClock {
     }
     const startEpochMs = day * DAY_MS + startMinute * MINUTE_MS - offset;
     return {
-      localStart: plainDateTime(day, startMinute),
-      localEnd: plainDateTime(day, startMinute + durationMinutes),
+      localStart: this.wall(day, startMinute),
+      localEnd: this.wall(day, startMinute + durationMinutes),
       startEpochMs,
       endEpochMs: startEpochMs + durationMinutes * MINUTE_MS,
       shifted: false,
     };
+  }
+
+  private wall(day: number, minute: number): Temporal.PlainDateTime {
+    const key = day * 1440 + minute;
+    let wall = this.walls.get(key);
+    if (!wall) {
+      wall = plainDateTime(day, minute);
+      this.walls.set(key, wall);
+    }
+    return wall;
   }
 
   /** The offset (ms) in force all day, or null when it changes during the day. */
