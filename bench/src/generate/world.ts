@@ -1,0 +1,382 @@
+import type { StaffRole } from '@trellis/domain';
+import { Rng } from '../prng.js';
+import { CITIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_NAMES } from './names.js';
+import { addDays, dateMs, toDateString, weekday, zonedInstant } from './time.js';
+
+/**
+ * The data set as a plan, before any table: organizations, sites, staff, tracks and every
+ * patient's timeline (inquiry → admission → discharge). Pure and deterministic from the seed;
+ * each module's loader writes its slice of it into its own tables.
+ */
+export interface World {
+  seed: number;
+  patientCount: number;
+  /** "Today" of the data set (YYYY-MM-DD, UTC): histories end here, schedules run past it. */
+  anchor: string;
+  /** Days of discharged history before the anchor. */
+  historyDays: number;
+  /** The one password of every generated account, and its argon2id hash (computed once). */
+  password: string;
+  passwordHash: string;
+  organizations: PlanOrganization[];
+}
+
+export interface PlanOrganization {
+  index: number;
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: Date;
+  locations: PlanLocation[];
+  staff: PlanStaff[];
+  patients: PlanPatient[];
+}
+
+export interface PlanLocation {
+  index: number;
+  id: string;
+  name: string;
+  timeZone: string;
+  city: string;
+  region: string;
+  createdAt: Date;
+  rooms: PlanRoom[];
+  tracks: PlanTrack[];
+}
+
+export interface PlanRoom {
+  id: string;
+  name: string;
+  capacity: number;
+  kind: 'group' | 'office' | 'family';
+}
+
+export type ProgramKind = 'mental_health' | 'substance_use' | 'dual' | 'adolescent';
+
+export interface PlanTrack {
+  id: string;
+  code: string;
+  name: string;
+  program: ProgramKind;
+  /** ISO weekdays the track meets. */
+  days: number[];
+  /** Local start, minutes after midnight, and length in minutes. */
+  startMinutes: number;
+  minutes: number;
+  createdAt: Date;
+}
+
+export interface PlanStaff {
+  id: string;
+  email: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  roles: StaffRole[];
+  credentials: string | null;
+  locationIndex: number;
+  active: boolean;
+  createdAt: Date;
+}
+
+export type PatientStatus = 'discharged' | 'active' | 'intake';
+export type DischargeReason = 'completed' | 'against_advice' | 'transferred' | 'non_attendance';
+
+export interface PlanPatient {
+  /** Position in the organization's list (MRN order). */
+  index: number;
+  id: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  sex: 'female' | 'male';
+  phone: string;
+  email: string | null;
+  locationIndex: number;
+  trackIndex: number;
+  status: PatientStatus;
+  inquiryAt: Date;
+  inquiryDate: string;
+  /** Set for active and discharged patients. */
+  admitDate: string | null;
+  plannedWeeks: number;
+  dischargeDate: string | null;
+  dischargeReason: DischargeReason | null;
+  /** Sessions a week the plan calls for (3–5), on these ISO weekdays of the track. */
+  sessionDays: number[];
+  /** Index into the organization's staff list. */
+  clinicianIndex: number;
+  /** PHQ-9 / GAD-7 at admission and the weekly change (negative: improving). */
+  phq9Start: number;
+  gad7Start: number;
+  weeklyChange: number;
+  attendanceRate: number;
+}
+
+export const BENCH_PASSWORD = 'bench-password-2026';
+
+/** Accounts the runner signs in as: bench.<role>@<slug>.example in the first organization. */
+export function benchEmail(slug: string, role: StaffRole): string {
+  return `bench.${role.replace('_', '')}@${slug}.example`;
+}
+
+const HISTORY_DAYS = 224; // 32 weeks: with 6–12-week episodes, about 70 % discharged, 20 % active
+const ORG_SHARES = [0.8, 0.15, 0.05];
+
+const TRACK_TEMPLATES: Omit<PlanTrack, 'id' | 'createdAt'>[] = [
+  {
+    code: 'MH-AM',
+    name: 'Adult Mental Health IOP (mornings)',
+    program: 'mental_health',
+    days: [1, 2, 3, 4, 5],
+    startMinutes: 9 * 60,
+    minutes: 180,
+  },
+  {
+    code: 'SU-PM',
+    name: 'Substance Use IOP (evenings)',
+    program: 'substance_use',
+    days: [1, 2, 3, 4],
+    startMinutes: 18 * 60,
+    minutes: 180,
+  },
+  {
+    code: 'DD-AM',
+    name: 'Co-occurring Disorders IOP',
+    program: 'dual',
+    days: [1, 2, 3, 4, 5],
+    startMinutes: 13 * 60,
+    minutes: 180,
+  },
+  {
+    code: 'ADO-PM',
+    name: 'Adolescent IOP (after school)',
+    program: 'adolescent',
+    days: [1, 2, 3, 4],
+    startMinutes: 15 * 60 + 30,
+    minutes: 150,
+  },
+];
+const TRACK_WEIGHTS: Record<ProgramKind, number> = {
+  mental_health: 0.45,
+  substance_use: 0.3,
+  dual: 0.17,
+  adolescent: 0.08,
+};
+
+function slugOf(name: string): string {
+  return name.toLowerCase().split(' ')[0] as string;
+}
+
+export function buildWorld(seed: number, patientCount: number, anchor: string, passwordHash: string): World {
+  const rng = Rng.for(seed, 'world');
+  const historyStart = addDays(anchor, -(HISTORY_DAYS + 15 * 7));
+  const orgCreated = new Date(dateMs(addDays(historyStart, -30)) + 15 * 3_600_000);
+  const shares = patientCount < 1000 ? [1] : ORG_SHARES;
+
+  let assigned = 0;
+  const organizations = shares.map((share, orgIndex): PlanOrganization => {
+    const count = orgIndex === shares.length - 1 ? patientCount - assigned : Math.round(patientCount * share);
+    assigned += count;
+    const name = ORGANIZATION_NAMES[orgIndex] as string;
+    const slug = slugOf(name);
+    const createdAt = new Date(orgCreated.getTime() + orgIndex * 86_400_000);
+    const org: PlanOrganization = {
+      index: orgIndex,
+      id: rng.uuidv7(createdAt),
+      name,
+      slug,
+      createdAt,
+      locations: [],
+      staff: [],
+      patients: [],
+    };
+    const locationCount = Math.max(1, Math.round(count / 2500));
+    for (let l = 0; l < locationCount; l++) {
+      const place = CITIES[(orgIndex * 5 + l) % CITIES.length] as (typeof CITIES)[number];
+      const createdAt = new Date(org.createdAt.getTime() + (l + 1) * 3_600_000);
+      const census = (count / locationCount) * 0.2;
+      // Groups of about 12, a morning and an afternoon or evening group per room a day.
+      const groupRooms = Math.max(3, Math.ceil(census / 12 / 2));
+      const rooms: PlanRoom[] = [];
+      for (let r = 0; r < groupRooms; r++) {
+        rooms.push({ id: rng.uuidv7(createdAt), name: `Group Room ${r + 1}`, capacity: 14, kind: 'group' });
+      }
+      rooms.push({ id: rng.uuidv7(createdAt), name: 'Family Room', capacity: 6, kind: 'family' });
+      for (let r = 0; r < Math.max(2, Math.ceil(census / 40)); r++) {
+        rooms.push({ id: rng.uuidv7(createdAt), name: `Office ${r + 1}`, capacity: 3, kind: 'office' });
+      }
+      // Small programs offer fewer tracks; the network offers all of them at every site.
+      const templates = orgIndex === 0 ? TRACK_TEMPLATES : TRACK_TEMPLATES.slice(0, orgIndex === 1 ? 3 : 2);
+      org.locations.push({
+        index: l,
+        id: rng.uuidv7(createdAt),
+        name: `${place.city} ${l === 0 ? 'Main Clinic' : 'Clinic'}`,
+        timeZone: place.zone,
+        city: place.city,
+        region: place.region,
+        createdAt,
+        rooms,
+        tracks: templates.map((t) => ({ ...t, id: rng.uuidv7(createdAt), createdAt })),
+      });
+    }
+    org.staff = buildStaff(rng, org, count);
+    org.patients = buildPatients(rng, org, count, anchor);
+    return org;
+  });
+
+  return {
+    seed,
+    patientCount,
+    anchor,
+    historyDays: HISTORY_DAYS,
+    password: BENCH_PASSWORD,
+    passwordHash,
+    organizations,
+  };
+}
+
+const CLINICAL_CREDENTIALS = ['LCSW', 'LPC', 'LMFT', 'LCADC', 'PsyD', 'LMHC'];
+
+function buildStaff(rng: Rng, org: PlanOrganization, patientCount: number): PlanStaff[] {
+  const staff: PlanStaff[] = [];
+  const used = new Set<string>();
+  const add = (roles: StaffRole[], locationIndex: number, bench = false) => {
+    const first = rng.pick(FIRST_NAMES);
+    const last = rng.pick(LAST_NAMES);
+    let email = bench
+      ? benchEmail(org.slug, roles[0] as StaffRole)
+      : `${first}.${last}@${org.slug}.example`.toLowerCase();
+    for (let n = 2; used.has(email); n++) email = `${first}.${last}${n}@${org.slug}.example`.toLowerCase();
+    used.add(email);
+    const clinical = roles.some((r) => r === 'clinician' || r === 'director');
+    const createdAt = new Date(org.createdAt.getTime() + rng.int(1, 3 * 24) * 3_600_000);
+    staff.push({
+      id: rng.uuidv7(createdAt),
+      email,
+      displayName: `${first} ${last}`,
+      firstName: first,
+      lastName: last,
+      roles,
+      credentials: clinical ? rng.pick(CLINICAL_CREDENTIALS) : null,
+      locationIndex,
+      // A few accounts of people who left: lists must still filter them out.
+      active: bench || !rng.chance(0.05),
+      createdAt,
+    });
+  };
+  const bench = org.index === 0;
+  for (const role of ['admin', 'director', 'clinician', 'intake', 'billing', 'front_desk'] as const) {
+    if (bench) add([role], 0, true);
+  }
+  add(['admin'], 0);
+  const perLocation = patientCount / org.locations.length;
+  for (const location of org.locations) {
+    const census = perLocation * 0.2;
+    add(['director', 'clinician'], location.index);
+    for (let i = 0; i < Math.max(2, Math.ceil(census / 12)); i++) add(['clinician'], location.index);
+    for (let i = 0; i < Math.max(1, Math.ceil(perLocation / 2500)); i++) add(['intake'], location.index);
+    for (let i = 0; i < Math.max(1, Math.ceil(census / 150)); i++) add(['front_desk'], location.index);
+  }
+  for (let i = 0; i < Math.max(1, Math.ceil(patientCount / 5000)); i++) add(['billing'], 0);
+  return staff;
+}
+
+function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: string): PlanPatient[] {
+  const patients: PlanPatient[] = [];
+  const cliniciansAt = org.locations.map((l) =>
+    org.staff.flatMap((s, i) =>
+      s.active && s.locationIndex === l.index && s.roles.includes('clinician') ? [i] : [],
+    ),
+  );
+  const mrnPrefix = org.slug.slice(0, 3).toUpperCase();
+  for (let i = 0; i < count; i++) {
+    const locationIndex = i % org.locations.length;
+    const location = org.locations[locationIndex] as PlanLocation;
+    const trackIndex = pickTrack(rng, location.tracks);
+    const track = location.tracks[trackIndex] as PlanTrack;
+    const status = rng.weighted<PatientStatus>([
+      ['discharged', 0.7],
+      ['active', 0.2],
+      ['intake', 0.1],
+    ]);
+    const plannedWeeks = rng.int(6, 12);
+    let admitDate: string | null = null;
+    let dischargeDate: string | null = null;
+    let dischargeReason: DischargeReason | null = null;
+    let inquiryDate: string;
+    if (status === 'intake') {
+      inquiryDate = addDays(anchor, -rng.int(0, 20));
+    } else {
+      if (status === 'active') {
+        admitDate = addDays(anchor, -rng.int(0, plannedWeeks * 7 - 1));
+      } else {
+        dischargeReason = rng.weighted<DischargeReason>([
+          ['completed', 0.65],
+          ['against_advice', 0.15],
+          ['transferred', 0.1],
+          ['non_attendance', 0.1],
+        ]);
+        const weeks =
+          dischargeReason === 'completed' ? plannedWeeks : rng.int(1, Math.max(1, plannedWeeks - 2));
+        dischargeDate = addDays(anchor, -rng.int(1, HISTORY_DAYS));
+        admitDate = addDays(dischargeDate, -(weeks * 7 - rng.int(1, 3)));
+      }
+      admitDate = nextMeetingDay(admitDate, track.days);
+      if (dischargeDate && dischargeDate <= admitDate) dischargeDate = addDays(admitDate, 7);
+      inquiryDate = addDays(admitDate, -rng.int(3, 21));
+    }
+    const adolescent = track.program === 'adolescent';
+    const age = adolescent ? rng.int(13, 17) : Math.round(rng.normal(38, 12, 18, 78));
+    const birthDate = addDays(anchor, -(age * 365 + rng.int(0, 364)));
+    const first = rng.pick(FIRST_NAMES);
+    const last = rng.pick(LAST_NAMES);
+    const sessions = Math.min(track.days.length, rng.int(3, 5));
+    const inquiryAt = zonedInstant(inquiryDate, rng.int(8 * 60, 17 * 60), location.timeZone);
+    const clinicians = cliniciansAt[locationIndex] as number[];
+    patients.push({
+      index: i,
+      id: rng.uuidv7(inquiryAt),
+      mrn: `${mrnPrefix}-${String(i + 1).padStart(6, '0')}`,
+      firstName: first,
+      lastName: last,
+      birthDate,
+      sex: rng.chance(0.55) ? 'female' : 'male',
+      phone: `555-01${String(rng.int(0, 99)).padStart(2, '0')}`,
+      email: rng.chance(0.7) ? `${first}.${last}.${i + 1}@mail.example`.toLowerCase() : null,
+      locationIndex,
+      trackIndex,
+      status,
+      inquiryAt,
+      inquiryDate,
+      admitDate,
+      plannedWeeks,
+      dischargeDate,
+      dischargeReason,
+      sessionDays: rng.sample(track.days, sessions).sort(),
+      clinicianIndex: rng.pick(clinicians),
+      phq9Start: Math.round(rng.normal(15, 4, 5, 27)),
+      gad7Start: Math.round(rng.normal(12, 3.5, 3, 21)),
+      weeklyChange: rng.normal(-0.9, 0.6, -3, 1),
+      attendanceRate: rng.normal(0.86, 0.08, 0.45, 1),
+    });
+  }
+  return patients;
+}
+
+function pickTrack(rng: Rng, tracks: PlanTrack[]): number {
+  const choice = rng.weighted(tracks.map((t, i) => [i, TRACK_WEIGHTS[t.program]] as const));
+  return choice;
+}
+
+function nextMeetingDay(date: string, days: number[]): string {
+  let d = date;
+  for (let i = 0; i < 7 && !days.includes(weekday(d)); i++) d = addDays(d, 1);
+  return d;
+}
+
+/** Today (UTC) as the data set's anchor. */
+export function todayAnchor(now = Date.now()): string {
+  return toDateString(now);
+}
