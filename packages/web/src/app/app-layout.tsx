@@ -64,7 +64,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppShell
         header={{ height: 64 }}
-        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
         padding={{ base: 'md', sm: 'xl' }}
       >
         <AppShell.Header>
@@ -82,7 +82,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Link to="/" aria-label="Trellis, go to Home" style={{ textDecoration: 'none' }}>
                 <Logo size={28} />
               </Link>
-              <Divider orientation="vertical" visibleFrom="sm" my="md" />
+              <Divider orientation="vertical" visibleFrom="sm" h={28} style={{ alignSelf: 'center' }} />
               <Text fw={500} c="gray.8" truncate visibleFrom="sm" data-testid="organization-name">
                 {user.organizationName}
               </Text>

@@ -49,5 +49,7 @@ export const theme = createTheme({
     Switch: { defaultProps: { size: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', fz: 'sm' } },
     Modal: { defaultProps: { size: 'lg', centered: true } },
+    // Sentence case and 15 px: a status is read, not decoded.
+    Badge: { defaultProps: { size: 'lg', radius: 'sm', tt: 'none', fw: 600 } },
   },
 });

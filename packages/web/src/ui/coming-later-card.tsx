@@ -24,7 +24,7 @@ export function ComingLaterCard({ title, children }: ComingLaterCardProps) {
         <Title order={3} fz="lg">
           {title}
         </Title>
-        <Badge variant="outline" color="gray" radius="sm" style={{ flexShrink: 0 }}>
+        <Badge variant="outline" color="gray" radius="sm" tt="none" style={{ flexShrink: 0 }}>
           Coming later
         </Badge>
       </Group>

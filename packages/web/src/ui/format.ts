@@ -23,6 +23,20 @@ export function formatExactTime(instant: string): string {
   return dateTimeWithZone.format(new Date(instant));
 }
 
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeWithZone = new Intl.DateTimeFormat(undefined, {
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** The day and the exact time apart, for narrow table columns: ["Nov 30, 2026", "3:04:05 PM CST"]. */
+export function splitExactTime(instant: string): [string, string] {
+  const at = new Date(instant);
+  return [dateOnly.format(at), timeWithZone.format(at)];
+}
+
 /** Today as YYYY-MM-DD in this browser's time zone. */
 export function todayIso(): string {
   const now = new Date();

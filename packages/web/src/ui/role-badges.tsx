@@ -5,7 +5,7 @@ export function RoleBadges({ roles }: { roles: readonly Role[] }) {
   return (
     <Group gap={6}>
       {roles.map((role) => (
-        <Badge key={role} variant="light" color="trellis" radius="sm" tt="none" fw={600} size="md">
+        <Badge key={role} variant="light" color="trellis">
           {ROLE_LABELS[role]}
         </Badge>
       ))}

@@ -17,7 +17,7 @@ import { request } from '../../app/api-client';
 import { userCan } from '../../app/navigation';
 import { useUser } from '../../app/session';
 import type { AuditEvent, StaffUser } from '../../app/types';
-import { formatExactTime } from '../../ui/format';
+import { formatExactTime, splitExactTime } from '../../ui/format';
 import { NotAllowed } from '../../ui/not-allowed';
 import { PageHeader } from '../../ui/page-header';
 import { PageLoader } from '../../ui/page-loader';
@@ -91,6 +91,7 @@ function AuditLog() {
   };
 
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
   const filtered = Object.values(filters).some(Boolean);
   // The first page's error belongs to the filters; a later page's to "Load more".
   const filterError = events.data ? null : events.error;
@@ -126,8 +127,7 @@ function AuditLog() {
             />
             <TextInput
               label="Action starts with"
-              description="For example auth. or user."
-              placeholder="Any action"
+              placeholder="Any action, or e.g. auth. or user."
               value={draft.action}
               onChange={(event) => set('action', event.currentTarget.value)}
               error={fieldError(events.error, 'action')}
@@ -196,9 +196,21 @@ function AuditLog() {
                   {rows.map((event) => (
                     <Table.Tr key={event.id}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatExactTime(event.occurredAt)}
+                        <time dateTime={event.occurredAt} title={formatExactTime(event.occurredAt)}>
+                          {splitExactTime(event.occurredAt)[0]}
+                          <Text component="span" display="block" size="sm" c="dimmed">
+                            {splitExactTime(event.occurredAt)[1]}
+                          </Text>
+                        </time>
                       </Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>{event.actorLabel ?? 'System'}</Table.Td>
+                      <Table.Td miw="12rem">
+                        {(event.actorUserId && names.get(event.actorUserId)) || event.actorLabel || 'System'}
+                        {event.actorUserId && names.has(event.actorUserId) && event.actorLabel ? (
+                          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                            {event.actorLabel}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
                       <Table.Td>
                         <Code fz="sm">{event.action}</Code>
                       </Table.Td>

@@ -34,6 +34,7 @@ export function CodeInput({
       placeholder="123456"
       name="code"
       size="lg"
+      maw="18rem"
       styles={{ input: { letterSpacing: '0.4em', fontVariantNumeric: 'tabular-nums', fontSize: '1.4rem' } }}
     />
   );

@@ -10,6 +10,8 @@ import { QrCode } from './qr-code';
 interface MfaEnrollmentProps {
   /** The label of the final button: "Confirm and sign in", "Turn on two-step sign-in". */
   confirmLabel: string;
+  /** Full width on the narrow sign-in card; its own size inside a page. */
+  fullWidth?: boolean;
   onConfirmed(state: SessionState): void;
 }
 
@@ -22,7 +24,7 @@ function grouped(secret: string): string {
  * Setting up an authenticator app: a fresh secret from the server, as a QR code and as text,
  * then one code from the app to prove it works.
  */
-export function MfaEnrollment({ confirmLabel, onConfirmed }: MfaEnrollmentProps) {
+export function MfaEnrollment({ confirmLabel, onConfirmed, fullWidth = false }: MfaEnrollmentProps) {
   const { startEnrollment, submitCode } = useSession();
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
@@ -99,7 +101,7 @@ export function MfaEnrollment({ confirmLabel, onConfirmed }: MfaEnrollmentProps)
                 <Code
                   block
                   fz="md"
-                  style={{ wordBreak: 'break-all', letterSpacing: '0.05em' }}
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', letterSpacing: '0.05em' }}
                   data-testid="mfa-secret"
                 >
                   {grouped(enrollment.secret)}
@@ -122,7 +124,12 @@ export function MfaEnrollment({ confirmLabel, onConfirmed }: MfaEnrollmentProps)
           </List.Item>
         </List>
         <ProblemAlert error={error} shownFields={['code']} title="The code did not work" />
-        <Button type="submit" loading={busy}>
+        <Button
+          type="submit"
+          loading={busy}
+          fullWidth={fullWidth}
+          style={fullWidth ? undefined : { alignSelf: 'flex-start' }}
+        >
           {confirmLabel}
         </Button>
       </Stack>

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import type { SessionState } from '../../app/types';
@@ -94,6 +94,7 @@ function PasswordStep({ onDone }: { onDone(state: SessionState): void }) {
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -110,6 +111,8 @@ function PasswordStep({ onDone }: { onDone(state: SessionState): void }) {
     } catch (failure) {
       setError(failure);
       setPassword('');
+      // Ready for the next try; the alert above is read out by screen readers (role="alert").
+      passwordRef.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -118,11 +121,6 @@ function PasswordStep({ onDone }: { onDone(state: SessionState): void }) {
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="sign-in-title">
       <Stack gap="md">
-        {endedNotice && !error ? (
-          <Alert color="blue" variant="light" title="Your session ended" role="status">
-            {endedNotice.message}
-          </Alert>
-        ) : null}
         <div>
           <Title order={1} id="sign-in-title" fz="1.5rem">
             Sign in
@@ -131,6 +129,11 @@ function PasswordStep({ onDone }: { onDone(state: SessionState): void }) {
             Use your work email and password.
           </Text>
         </div>
+        {endedNotice && !error ? (
+          <Alert color="blue" variant="light" title="Your session ended" role="status">
+            {endedNotice.message}
+          </Alert>
+        ) : null}
         <ProblemAlert error={error} shownFields={['email', 'password']} title="Could not sign in" />
         <TextInput
           label="Work email"
@@ -149,6 +152,7 @@ function PasswordStep({ onDone }: { onDone(state: SessionState): void }) {
           label="Password"
           name="password"
           autoComplete="current-password"
+          ref={passwordRef}
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
           error={missing.password ?? fieldError(error, 'password')}
@@ -240,7 +244,7 @@ function EnrollStep({ onDone }: { onDone(state: SessionState): void }) {
           cannot open patient records. This takes about a minute, once.
         </Text>
       </div>
-      <MfaEnrollment confirmLabel="Confirm and sign in" onConfirmed={onDone} />
+      <MfaEnrollment confirmLabel="Confirm and sign in" onConfirmed={onDone} fullWidth />
       <Anchor component="button" type="button" size="sm" onClick={() => void cancelSignIn()} ta="left">
         Not now: sign in as someone else
       </Anchor>

@@ -39,7 +39,12 @@ function CreateUserForm() {
   const [passwordVisible, setPasswordVisible] = useState(false);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
-  const errorOf = (field: (typeof FIELDS)[number]) => localErrors[field] ?? fieldError(create.error, field);
+  // A message stays until its field is edited; then the person sees what is still left to fix.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const errorOf = (field: (typeof FIELDS)[number]) =>
+    edited.has(field) ? undefined : (localErrors[field] ?? fieldError(create.error, field));
+  const touch = (field: (typeof FIELDS)[number]) =>
+    setEdited((set) => (set.has(field) ? set : new Set(set).add(field)));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,9 +64,11 @@ function CreateUserForm() {
         errors[field] ??= issue.message;
       }
       setLocalErrors(errors);
+      setEdited(new Set());
       return;
     }
     setLocalErrors({});
+    setEdited(new Set());
     create.mutate(body, {
       onSuccess: (user) => {
         notifications.show({
@@ -91,7 +98,10 @@ function CreateUserForm() {
               spellCheck={false}
               withAsterisk
               value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              onChange={(event) => {
+                setEmail(event.currentTarget.value);
+                touch('email');
+              }}
               error={errorOf('email')}
             />
             <Group grow align="flex-start" wrap="wrap" gap="md">
@@ -101,7 +111,10 @@ function CreateUserForm() {
                 withAsterisk
                 autoComplete="off"
                 value={displayName}
-                onChange={(event) => setDisplayName(event.currentTarget.value)}
+                onChange={(event) => {
+                  setDisplayName(event.currentTarget.value);
+                  touch('displayName');
+                }}
                 error={errorOf('displayName')}
                 miw="14rem"
               />
@@ -110,12 +123,22 @@ function CreateUserForm() {
                 description="Shown after the name, e.g. LCSW, LPC, MD"
                 autoComplete="off"
                 value={credentials}
-                onChange={(event) => setCredentials(event.currentTarget.value)}
+                onChange={(event) => {
+                  setCredentials(event.currentTarget.value);
+                  touch('credentials');
+                }}
                 error={errorOf('credentials')}
                 miw="14rem"
               />
             </Group>
-            <RoleCheckboxes value={roles} onChange={setRoles} error={errorOf('roles')} />
+            <RoleCheckboxes
+              value={roles}
+              onChange={(next) => {
+                setRoles(next);
+                touch('roles');
+              }}
+              error={errorOf('roles')}
+            />
             <Stack gap={6}>
               <PasswordInput
                 label="First password"
@@ -123,7 +146,10 @@ function CreateUserForm() {
                 withAsterisk
                 autoComplete="new-password"
                 value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
+                onChange={(event) => {
+                  setPassword(event.currentTarget.value);
+                  touch('password');
+                }}
                 visible={passwordVisible}
                 onVisibilityChange={setPasswordVisible}
                 visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
@@ -137,6 +163,7 @@ function CreateUserForm() {
                 onClick={() => {
                   setPassword(suggestPassword());
                   setPasswordVisible(true);
+                  touch('password');
                 }}
               >
                 Suggest a strong password

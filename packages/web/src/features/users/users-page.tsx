@@ -59,7 +59,7 @@ function UsersList() {
         <PageLoader label="Loading users…" />
       ) : (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={820}>
             <Table highlightOnHover striped="even" stickyHeader>
               <Table.Caption style={{ captionSide: 'bottom', padding: '0.75rem' }} aria-live="polite">
                 {items.length === 0
@@ -70,12 +70,15 @@ function UsersList() {
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
+                  <Table.Th scope="col">Name and email</Table.Th>
                   <Table.Th scope="col">Roles</Table.Th>
-                  <Table.Th scope="col">Two-step sign-in</Table.Th>
+                  <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                    Two-step sign-in
+                  </Table.Th>
                   <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Last sign-in</Table.Th>
+                  <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                    Last sign-in
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -90,8 +93,10 @@ function UsersList() {
                           {`, ${user.credentials}`}
                         </Text>
                       ) : null}
+                      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        {user.email}
+                      </Text>
                     </Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{user.email}</Table.Td>
                     <Table.Td>
                       <RoleBadges roles={user.roles} />
                     </Table.Td>
@@ -101,7 +106,7 @@ function UsersList() {
                     <Table.Td>
                       <StatusBadge user={user} />
                     </Table.Td>
-                    <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(user.lastLoginAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
