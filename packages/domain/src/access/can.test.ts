@@ -35,7 +35,7 @@ const EXPECTED: Record<Action, string> = {
   'schedule.manage': '.Y.....',
   'attendance.record': '.YY..Y.',
   'task.read': '.YYYY..',
-  'task.manage': '.YYY...',
+  'task.manage': '.YYYY..',
 };
 
 function actorWith(role: Role): Actor {

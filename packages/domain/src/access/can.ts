@@ -101,6 +101,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'consent.read',
     'schedule.read',
     'task.read',
+    'task.manage',
   ],
   front_desk: ['organization.read', 'program.read', 'patient.read', 'schedule.read', 'attendance.record'],
   patient: ['program.read', 'patient.read', 'consent.read', 'clinical.read', 'schedule.read'],

@@ -1,4 +1,5 @@
 import type { Action } from '../access/actions.js';
+import type { StaffRole } from '../access/roles.js';
 
 export const TASK_PRIORITIES = ['urgent', 'high', 'normal'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
@@ -19,6 +20,8 @@ export interface TaskKindDefinition {
    * billing sees benefit checks in the queue, not risk alerts).
    */
   readAction: Action;
+  /** The team a task of this kind is queued for when the caller names no owner. */
+  defaultOwnerRole: StaffRole | null;
 }
 
 /**
@@ -31,60 +34,70 @@ export const TASK_KINDS = {
     defaultPriority: 'urgent',
     resolutionRequired: true,
     readAction: 'clinical.read',
+    defaultOwnerRole: 'clinician',
   },
   urgent_screening: {
     label: 'Urgent screening follow-up',
     defaultPriority: 'urgent',
     resolutionRequired: true,
     readAction: 'inquiry.read',
+    defaultOwnerRole: 'intake',
   },
   inquiry_follow_up: {
     label: 'Inquiry follow-up',
     defaultPriority: 'normal',
     resolutionRequired: false,
     readAction: 'inquiry.read',
+    defaultOwnerRole: 'intake',
   },
   benefit_verification: {
     label: 'Benefit verification',
     defaultPriority: 'high',
     resolutionRequired: false,
     readAction: 'coverage.read',
+    defaultOwnerRole: 'intake',
   },
   plan_due: {
     label: 'Treatment plan due',
     defaultPriority: 'high',
     resolutionRequired: false,
     readAction: 'clinical.read',
+    defaultOwnerRole: 'clinician',
   },
   plan_review_due: {
     label: 'Plan review due',
     defaultPriority: 'normal',
     resolutionRequired: false,
     readAction: 'clinical.read',
+    defaultOwnerRole: 'clinician',
   },
   measure_due: {
     label: 'Measure due',
     defaultPriority: 'normal',
     resolutionRequired: false,
     readAction: 'clinical.read',
+    defaultOwnerRole: 'clinician',
   },
   note_unsigned: {
     label: 'Unsigned note',
     defaultPriority: 'normal',
     resolutionRequired: false,
     readAction: 'clinical.read',
+    defaultOwnerRole: 'clinician',
   },
   outreach: {
     label: 'Outreach',
     defaultPriority: 'normal',
     resolutionRequired: false,
     readAction: 'task.read',
+    defaultOwnerRole: 'clinician',
   },
   follow_up: {
     label: 'Follow-up',
     defaultPriority: 'normal',
     resolutionRequired: false,
     readAction: 'task.read',
+    defaultOwnerRole: null,
   },
 } as const satisfies Record<string, TaskKindDefinition>;
 

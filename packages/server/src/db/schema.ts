@@ -1,7 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ConsentsTables } from '../modules/consents/tables.js';
 import type { CoverageTables } from '../modules/coverage/tables.js';
 import type { IntakeTables } from '../modules/intake/tables.js';
+import type { LinksTables } from '../modules/links/tables.js';
 import type { PatientTables } from '../modules/patients/tables.js';
+import type { SignaturesTables } from '../modules/signatures/tables.js';
+import type { TasksTables } from '../modules/tasks/tables.js';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -105,7 +109,7 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables, PatientTables, IntakeTables, CoverageTables {}
+export interface DB extends FoundationTables, PatientTables, IntakeTables, CoverageTables, TasksTables, SignaturesTables, LinksTables, ConsentsTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

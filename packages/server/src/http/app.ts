@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
+import { taskRoutes } from '../modules/tasks/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { handleError, sendProblem } from './problem.js';
 import { registerSessionHook } from './session-hook.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationRoutes, v1);
   await app.register(auditRoutes, v1);
   await app.register(patientRoutes, v1);
+  await app.register(taskRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

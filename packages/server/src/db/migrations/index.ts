@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as extensions from './0002-extensions.js';
+import * as workQueueSignaturesLinks from './0003-work-queue-signatures-links.js';
 import * as programs from './0004-programs.js';
 import * as patients from './0005-patients.js';
 import * as intake from './0007-intake.js';
@@ -10,6 +11,7 @@ import * as coverage from './0008-coverage.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-extensions': extensions,
+  '0003-work-queue-signatures-links': workQueueSignaturesLinks,
   '0004-programs': programs,
   '0005-patients': patients,
   '0007-intake': intake,
