@@ -4,12 +4,10 @@
  * (E.164).
  */
 export function phoneDigits(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.length === 11 && digits.startsWith('1') && !phone.trim().startsWith('+')
-    ? digits.slice(1)
-    : digits.length === 12 && phone.trim().startsWith('+1')
-      ? digits.slice(1)
-      : digits;
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  const northAmerican = !trimmed.startsWith('+') || trimmed.startsWith('+1');
+  return northAmerican && digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
 }
 
 const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;

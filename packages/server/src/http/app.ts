@@ -20,9 +20,10 @@ import type { Database } from '../db/database.js';
 import { loggerOptions } from '../logger.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
+import { episodeRoutes } from '../modules/episodes/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
-import { taskRoutes } from '../modules/tasks/routes.js';
+import { programRoutes } from '../modules/programs/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { handleError, sendProblem } from './problem.js';
 import { registerSessionHook } from './session-hook.js';
@@ -103,7 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationRoutes, v1);
   await app.register(auditRoutes, v1);
   await app.register(patientRoutes, v1);
-  await app.register(taskRoutes, v1);
+  await app.register(programRoutes, v1);
+  await app.register(episodeRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -3,7 +3,9 @@ import type { api } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { RequestContext, StaffActor } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { type AdmitInput, admitPatient } from '../modules/episodes/index.js';
 import { type CreatePatientInput, createPatient } from '../modules/patients/index.js';
+import { createTrack, type TrackInput } from '../modules/programs/index.js';
 
 type Ctx = RequestContext & { actor: StaffActor };
 
@@ -30,4 +32,45 @@ export async function aPatient(
   overrides: Partial<CreatePatientInput> = {},
 ): Promise<api.Patient> {
   return createPatient(db, ctx, aPatientInput(overrides));
+}
+
+/** An adult IOP track meeting Monday, Wednesday and Thursday mornings (9 h), at the org's location. */
+export function aTrackInput(locationId: string, overrides: Partial<TrackInput> = {}): TrackInput {
+  return {
+    name: `Adult MH mornings ${randomBytes(3).toString('hex')}`,
+    population: 'mental_health',
+    ageGroup: 'adult',
+    levelOfCare: 'iop',
+    modality: 'in_person',
+    locationId,
+    capacity: 12,
+    weeklyPattern: [
+      { day: 1, start: '09:00', end: '12:00' },
+      { day: 3, start: '09:00', end: '12:00' },
+      { day: 4, start: '09:00', end: '12:00' },
+    ],
+    ...overrides,
+  };
+}
+
+export async function aTrack(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  locationId: string,
+  overrides: Partial<TrackInput> = {},
+): Promise<api.Track> {
+  return createTrack(db, ctx, aTrackInput(locationId, overrides));
+}
+
+/** Admits a patient (today by default) into a track under a clinician. */
+export async function anEpisode(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  input: { patientId: string; trackId: string; primaryClinicianId: string } & Partial<AdmitInput>,
+): Promise<api.Episode> {
+  return admitPatient(db, ctx, {
+    admissionDate: ctx.now.toISOString().slice(0, 10),
+    diagnoses: [{ code: 'F33.1' }],
+    ...input,
+  });
 }

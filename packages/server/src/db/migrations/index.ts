@@ -1,9 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as extensions from './0002-extensions.js';
-import * as workQueueSignaturesLinks from './0003-work-queue-signatures-links.js';
 import * as programs from './0004-programs.js';
 import * as patients from './0005-patients.js';
+import * as episodes from './0006-episodes.js';
 import * as intake from './0007-intake.js';
 import * as coverage from './0008-coverage.js';
 
@@ -11,9 +11,9 @@ import * as coverage from './0008-coverage.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-extensions': extensions,
-  '0003-work-queue-signatures-links': workQueueSignaturesLinks,
   '0004-programs': programs,
   '0005-patients': patients,
+  '0006-episodes': episodes,
   '0007-intake': intake,
   '0008-coverage': coverage,
 };

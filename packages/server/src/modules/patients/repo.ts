@@ -193,6 +193,9 @@ export async function searchByName(
   query: { text: string; tokens: string[] },
   limit: number,
 ) {
+  // 0.5, not the default 0.6: one wrong letter in a short name ("garsia") should still be found.
+  // Local to the caller's transaction, so no other query sees it.
+  await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(db);
   const prefixes = query.tokens.map((token) => sql<boolean>`patient.search_name ~ ${`(^| )${token}`}`);
   const allPrefixes = sql.join(prefixes, sql` and `);
   return patientColumns(db.selectFrom('patient'))

@@ -1,0 +1,3 @@
+export * from './admission.js';
+export * from './diagnoses.js';
+export * from './status.js';
