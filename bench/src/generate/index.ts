@@ -183,7 +183,9 @@ async function runLoaders(
     try {
       await loader.load({ db, engine, world, rng: Rng.for(seed, loader.name), insert, loaded, shared });
     } catch (error) {
-      if (!(error instanceof SchemaMismatchError)) throw error;
+      if (!(error instanceof SchemaMismatchError)) {
+        throw new Error(`The ${loader.name} loader failed: ${shortMessage(error)}`);
+      }
       skipped.push({ loader: loader.name, reason: error.message });
       log.line(`  ${loader.name.padEnd(16)} FAILED: ${error.message}`);
       continue;
@@ -209,4 +211,10 @@ async function whyNotRun(loader: Loader, insert: Inserter, loaded: Set<string>):
   const notLoaded = loader.after.filter((name) => !loaded.has(name));
   if (notLoaded.length > 0) return `needs ${notLoaded.join(', ')}`;
   return null;
+}
+
+/** Database errors carry the whole statement; the first lines say what went wrong. */
+function shortMessage(error: unknown): string {
+  const e = error as { message?: string; detail?: string };
+  return [e.message, e.detail].filter(Boolean).join(' — ').slice(0, 600);
 }

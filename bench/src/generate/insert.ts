@@ -62,11 +62,17 @@ export class Inserter {
     return columns;
   }
 
-  /** A buffered writer for one table; call close() at the end to write the rest. */
-  async writer(table: string, batchRows = 500): Promise<TableWriter> {
+  /**
+   * A buffered writer for one table; call close() at the end to write the rest. Rows that
+   * reference rows of other writers name them in `after`: those are written first.
+   */
+  async writer(
+    table: string,
+    options: { after?: TableWriter[]; batchRows?: number } = {},
+  ): Promise<TableWriter> {
     const columns = await this.columns(table);
     if (columns.length === 0) throw new SchemaMismatchError(`table ${table} does not exist`);
-    return new TableWriter(this, table, columns, batchRows);
+    return new TableWriter(this, table, columns, options.batchRows ?? 500, options.after ?? []);
   }
 
   /** Inserts all the rows (batched). */
@@ -95,6 +101,7 @@ export class TableWriter {
     readonly table: string,
     private readonly columns: ColumnInfo[],
     batchRows: number,
+    private readonly parents: TableWriter[],
   ) {
     this.batch = batchRows;
   }
@@ -105,8 +112,15 @@ export class TableWriter {
     if (this.buffer.length >= this.batch) await this.flush();
   }
 
+  /** Writes everything added so far and waits for it (parents first). */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+
   /** Writes the full buffer; the previous batch may still be in flight (one at a time). */
   private async flush(): Promise<void> {
+    for (const parent of this.parents) await parent.drain();
     const rows = this.buffer;
     this.buffer = [];
     if (rows.length === 0) return;
@@ -128,8 +142,7 @@ export class TableWriter {
   }
 
   async close(): Promise<number> {
-    await this.flush();
-    await this.inFlight;
+    await this.drain();
     return this.written;
   }
 

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@trellis/domain';
+import { formatMrn, type StaffRole } from '@trellis/domain';
 import { Rng } from '../prng.js';
 import { CITIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_NAMES } from './names.js';
 import { addDays, dateMs, toDateString, weekday, zonedInstant } from './time.js';
@@ -80,17 +80,29 @@ export interface PlanStaff {
 }
 
 export type PatientStatus = 'discharged' | 'active' | 'intake';
-export type DischargeReason = 'completed' | 'against_advice' | 'transferred' | 'non_attendance';
+export type DischargeReason = 'completed' | 'left_against_advice' | 'transferred' | 'lost_contact';
 
+/**
+ * One person's timeline. Everyone starts as an inquiry. Active and discharged people were
+ * admitted (a patient row and an episode); of those still in intake, half are inquiries only and
+ * half are registered with an admission booked (a pending episode).
+ */
 export interface PlanPatient {
-  /** Position in the organization's list (MRN order). */
+  /** Position in the organization's list. */
   index: number;
-  id: string;
-  mrn: string;
+  /** The registry row's id; null for an inquiry that is not a patient (yet). */
+  id: string | null;
+  /** TR-000123, in order of registration; null without a patient row. */
+  mrn: string | null;
+  registeredAt: Date | null;
+  inquiryId: string;
+  episodeId: string | null;
   firstName: string;
   lastName: string;
+  preferredName: string | null;
   birthDate: string;
   sex: 'female' | 'male';
+  /** Ten digits. */
   phone: string;
   email: string | null;
   locationIndex: number;
@@ -98,7 +110,7 @@ export interface PlanPatient {
   status: PatientStatus;
   inquiryAt: Date;
   inquiryDate: string;
-  /** Set for active and discharged patients. */
+  /** Set for active and discharged people, and for those booked to start (pending). */
   admitDate: string | null;
   plannedWeeks: number;
   dischargeDate: string | null;
@@ -107,6 +119,8 @@ export interface PlanPatient {
   sessionDays: number[];
   /** Index into the organization's staff list. */
   clinicianIndex: number;
+  /** Index into the organization's staff list: the intake coordinator of the inquiry. */
+  coordinatorIndex: number;
   /** PHQ-9 / GAD-7 at admission and the weekly change (negative: improving). */
   phq9Start: number;
   gad7Start: number;
@@ -218,7 +232,12 @@ export function buildWorld(seed: number, patientCount: number, anchor: string, p
         region: place.region,
         createdAt,
         rooms,
-        tracks: templates.map((t) => ({ ...t, id: rng.uuidv7(createdAt), createdAt })),
+        tracks: templates.map((t) => ({
+          ...t,
+          name: locationCount > 1 ? `${t.name} — ${place.city}` : t.name,
+          id: rng.uuidv7(createdAt),
+          createdAt,
+        })),
       });
     }
     org.staff = buildStaff(rng, org, count);
@@ -285,12 +304,15 @@ function buildStaff(rng: Rng, org: PlanOrganization, patientCount: number): Plan
 
 function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: string): PlanPatient[] {
   const patients: PlanPatient[] = [];
-  const cliniciansAt = org.locations.map((l) =>
-    org.staff.flatMap((s, i) =>
-      s.active && s.locationIndex === l.index && s.roles.includes('clinician') ? [i] : [],
-    ),
-  );
-  const mrnPrefix = org.slug.slice(0, 3).toUpperCase();
+  const staffAt = (role: StaffRole) =>
+    org.locations.map((l) =>
+      org.staff.flatMap((s, i) =>
+        s.active && s.locationIndex === l.index && s.roles.includes(role) ? [i] : [],
+      ),
+    );
+  const cliniciansAt = staffAt('clinician');
+  const intakeAt = staffAt('intake');
+  const areaCodes = ['217', '312', '414', '614', '720', '919'];
   for (let i = 0; i < count; i++) {
     const locationIndex = i % org.locations.length;
     const location = org.locations[locationIndex] as PlanLocation;
@@ -308,15 +330,17 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
     let inquiryDate: string;
     if (status === 'intake') {
       inquiryDate = addDays(anchor, -rng.int(0, 20));
+      // Half are booked to start within ten days: registered, with a pending episode.
+      if (rng.chance(0.5)) admitDate = nextMeetingDay(addDays(anchor, rng.int(1, 10)), track.days);
     } else {
       if (status === 'active') {
         admitDate = addDays(anchor, -rng.int(0, plannedWeeks * 7 - 1));
       } else {
         dischargeReason = rng.weighted<DischargeReason>([
           ['completed', 0.65],
-          ['against_advice', 0.15],
+          ['left_against_advice', 0.15],
           ['transferred', 0.1],
-          ['non_attendance', 0.1],
+          ['lost_contact', 0.1],
         ]);
         const weeks =
           dischargeReason === 'completed' ? plannedWeeks : rng.int(1, Math.max(1, plannedWeeks - 2));
@@ -324,7 +348,10 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
         admitDate = addDays(dischargeDate, -(weeks * 7 - rng.int(1, 3)));
       }
       admitDate = nextMeetingDay(admitDate, track.days);
+      if (admitDate > anchor) admitDate = anchor;
       if (dischargeDate && dischargeDate <= admitDate) dischargeDate = addDays(admitDate, 7);
+      if (dischargeDate && dischargeDate >= anchor) dischargeDate = addDays(anchor, -1);
+      if (dischargeDate && dischargeDate < admitDate) admitDate = dischargeDate;
       inquiryDate = addDays(admitDate, -rng.int(3, 21));
     }
     const adolescent = track.program === 'adolescent';
@@ -334,16 +361,34 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
     const last = rng.pick(LAST_NAMES);
     const sessions = Math.min(track.days.length, rng.int(3, 5));
     const inquiryAt = zonedInstant(inquiryDate, rng.int(8 * 60, 17 * 60), location.timeZone);
-    const clinicians = cliniciansAt[locationIndex] as number[];
+    const registered = admitDate !== null;
+    // Registered at the admission booking: a few days before the first session, never after today.
+    let registeredAt: Date | null = null;
+    if (admitDate) {
+      const booked = Math.min(
+        zonedInstant(
+          addDays(admitDate, -rng.int(1, 3)),
+          rng.int(9 * 60, 16 * 60),
+          location.timeZone,
+        ).getTime(),
+        dateMs(anchor) - rng.int(1, 36) * 3_600_000,
+      );
+      registeredAt = new Date(Math.max(booked, inquiryAt.getTime() + 3_600_000));
+    }
+    const intake = intakeAt[locationIndex] as number[];
     patients.push({
       index: i,
-      id: rng.uuidv7(inquiryAt),
-      mrn: `${mrnPrefix}-${String(i + 1).padStart(6, '0')}`,
+      id: registeredAt ? rng.uuidv7(registeredAt) : null,
+      mrn: null,
+      registeredAt,
+      inquiryId: rng.uuidv7(inquiryAt),
+      episodeId: registeredAt ? rng.uuidv7(registeredAt) : null,
       firstName: first,
       lastName: last,
+      preferredName: rng.chance(0.08) ? rng.pick(FIRST_NAMES) : null,
       birthDate,
       sex: rng.chance(0.55) ? 'female' : 'male',
-      phone: `555-01${String(rng.int(0, 99)).padStart(2, '0')}`,
+      phone: `${rng.pick(areaCodes)}55501${String(rng.int(0, 99)).padStart(2, '0')}`,
       email: rng.chance(0.7) ? `${first}.${last}.${i + 1}@mail.example`.toLowerCase() : null,
       locationIndex,
       trackIndex,
@@ -355,13 +400,20 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
       dischargeDate,
       dischargeReason,
       sessionDays: rng.sample(track.days, sessions).sort(),
-      clinicianIndex: rng.pick(clinicians),
+      clinicianIndex: rng.pick(cliniciansAt[locationIndex] as number[]),
+      coordinatorIndex: intake.length > 0 ? rng.pick(intake) : 0,
       phq9Start: Math.round(rng.normal(15, 4, 5, 27)),
       gad7Start: Math.round(rng.normal(12, 3.5, 3, 21)),
       weeklyChange: rng.normal(-0.9, 0.6, -3, 1),
       attendanceRate: rng.normal(0.86, 0.08, 0.45, 1),
     });
   }
+  // MRNs are handed out in order of registration, as the counter does.
+  const registered = patients.filter((p) => p.registeredAt !== null);
+  registered.sort((a, b) => (a.registeredAt as Date).getTime() - (b.registeredAt as Date).getTime());
+  registered.forEach((p, n) => {
+    p.mrn = formatMrn(n + 1);
+  });
   return patients;
 }
 

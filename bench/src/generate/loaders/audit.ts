@@ -105,22 +105,21 @@ function historyOf(world: World, org: PlanOrganization, rng: Rng): Event[] {
   });
 
   for (const p of org.patients) {
-    const intake = byRole('intake', p.locationIndex);
-    const intakeActor = intake.length > 0 ? rng.pick(intake) : p.clinicianIndex;
     const zone = zoneOf(p.locationIndex);
-    events.push(patientEvent(p.inquiryAt.getTime(), intakeActor, 'patient.create', p.id, {}));
-    events.push(patientEvent(p.inquiryAt.getTime() + 60_000, intakeActor, 'patient.read', p.id, {}));
-    if (!p.admitDate) continue;
+    events.push({
+      ...patientEvent(p.inquiryAt.getTime(), p.coordinatorIndex, 'inquiry.create', null, {}),
+      resourceType: 'inquiry',
+      resourceId: p.inquiryId,
+    });
+    if (!p.id || !p.registeredAt || !p.admitDate) continue;
+    const registeredAt = p.registeredAt.getTime();
+    events.push(patientEvent(registeredAt, p.coordinatorIndex, 'patient.create', p.id, {}));
+    events.push({
+      ...patientEvent(registeredAt + 60_000, p.coordinatorIndex, 'episode.admit', p.id, {}),
+      resourceType: 'episode',
+      resourceId: p.episodeId,
+    });
     const admitDay = dayNumber(p.admitDate);
-    events.push(
-      patientEvent(
-        zonedMs(admitDay, 8 * 60 + rng.int(0, 50), zone),
-        p.clinicianIndex,
-        'episode.admit',
-        p.id,
-        {},
-      ),
-    );
     const end = p.dischargeDate ? dayNumber(p.dischargeDate) : anchorDay;
     for (let d = admitDay; d < end; d++) {
       if (!p.sessionDays.includes(weekdayOfDay(d))) continue;
@@ -140,9 +139,11 @@ function historyOf(world: World, org: PlanOrganization, rng: Rng): Event[] {
     }
     if (p.dischargeDate) {
       const at = zonedMs(dayNumber(p.dischargeDate), 16 * 60 + rng.int(0, 60), zone);
-      events.push(
-        patientEvent(at, p.clinicianIndex, 'episode.discharge', p.id, { reason: p.dischargeReason }),
-      );
+      events.push({
+        ...patientEvent(at, p.clinicianIndex, 'episode.discharge', p.id, { reason: p.dischargeReason }),
+        resourceType: 'episode',
+        resourceId: p.episodeId,
+      });
     }
   }
   return events.filter((e) => e.at < dateMs(world.anchor));
@@ -200,7 +201,7 @@ function patientEvent(
   at: number,
   actor: number,
   action: string,
-  patientId: string,
+  patientId: string | null,
   details: Record<string, unknown>,
 ): Event {
   return {
