@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import { type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -78,7 +78,9 @@ describe('Foundation: sign-in, users, organization, audit', () => {
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await mainNav().getByRole('link', { name: 'Users' }).click();
     await heading('Users');
-    await page.getByRole('cell', { name: /clinician@cedargrove\.example/ }).waitFor();
+    // One card per person on a phone; the wide table is for larger screens.
+    await page.getByRole('link', { name: 'Sam Lee' }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
     await screenshot(page, 'users-phone');
     await page.setViewportSize({ width: 1280, height: 860 });
     await mainNav().getByRole('link', { name: 'Home' }).click();
@@ -100,7 +102,7 @@ describe('Foundation: sign-in, users, organization, audit', () => {
     await page.getByText('Give the account at least one role.').waitFor();
 
     await page.getByLabel('Work email').fill(email);
-    await page.getByLabel(/^Name/).fill('Jordan Rivers');
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Jordan Rivers');
     await page.getByLabel('Credentials (optional)').fill('LPC');
     await page.getByRole('checkbox', { name: /^Clinician/ }).check();
     await page.getByLabel('First password').fill(password);
@@ -109,6 +111,39 @@ describe('Foundation: sign-in, users, organization, audit', () => {
 
     await heading('Users');
     await page.getByRole('cell', { name: new RegExp(email.replace(/\./g, '\\.')) }).waitFor();
+  });
+
+  it('edits the clinician; a save that meets a newer version shows what changed', async () => {
+    await page.getByRole('link', { name: 'Jordan Rivers' }).click();
+    await heading('Jordan Rivers');
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Jordan A. Rivers');
+
+    // Meanwhile another administrator changes the same account through the API.
+    const other = await request.newContext({ baseURL: server.url });
+    try {
+      const session = await (
+        await other.post('/api/v1/auth/login', { data: { email: ADMIN, password: DEMO_PASSWORD } })
+      ).json();
+      const { items } = await (await other.get('/api/v1/users', { params: { q: email } })).json();
+      const patched = await other.patch(`/api/v1/users/${items[0].id}`, {
+        data: { credentials: 'LCSW' },
+        headers: { 'if-match': `"${items[0].version}"`, 'x-csrf-token': session.csrfToken },
+      });
+      expect(patched.status()).toBe(200);
+    } finally {
+      await other.dispose();
+    }
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Someone else changed this account while you were editing').waitFor();
+    await page.getByRole('row', { name: /Credentials\s*LPC\s*LCSW/ }).waitFor();
+    await screenshot(page, 'edit-user-conflict');
+
+    await page.getByRole('button', { name: 'Apply my changes to the current version' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    expect(await page.getByRole('textbox', { name: /^Name/ }).inputValue()).toBe('Jordan A. Rivers');
+    expect(await page.getByRole('textbox', { name: /^Credentials/ }).inputValue()).toBe('LCSW');
+    await screenshot(page, 'edit-user');
   });
 
   it('shows the organization settings with locations and rooms', async () => {

@@ -50,6 +50,7 @@ export const theme = createTheme({
     Table: { defaultProps: { verticalSpacing: 'sm', fz: 'sm' } },
     Modal: { defaultProps: { size: 'lg', centered: true } },
     // Sentence case and 15 px: a status is read, not decoded.
-    Badge: { defaultProps: { size: 'lg', radius: 'sm', tt: 'none', fw: 600 } },
+    // Never cut to "Progr…": a badge keeps its width and the row wraps instead.
+    Badge: { defaultProps: { size: 'lg', radius: 'sm', tt: 'none', fw: 600, style: { flexShrink: 0 } } },
   },
 });

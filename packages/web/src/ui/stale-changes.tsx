@@ -52,7 +52,9 @@ export function StaleChanges(props: StaleChangesProps) {
         {theirs.length > 0 ? (
           <Table.ScrollContainer minWidth={360}>
             <Table withTableBorder fz="sm" bg="white">
-              <Table.Caption>What changed since you opened it</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left', marginTop: 0 }}>
+                What changed since you opened it
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Field</Table.Th>

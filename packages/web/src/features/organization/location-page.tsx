@@ -164,7 +164,7 @@ function LocationForm({ location }: { location: Location }) {
             <Button type="submit" loading={save.isPending && !stale} disabled={!dirty || stale !== null}>
               Save changes
             </Button>
-            {dirty ? (
+            {dirty && !stale ? (
               <Button variant="default" onClick={() => takeCurrent(base)}>
                 Undo my changes
               </Button>

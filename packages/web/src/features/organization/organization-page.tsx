@@ -202,7 +202,7 @@ function SettingsForm({ org }: { org: Organization }) {
             <Button type="submit" loading={update.isPending && !stale} disabled={!dirty || stale !== null}>
               Save settings
             </Button>
-            {dirty ? (
+            {dirty && !stale ? (
               <Button variant="default" onClick={() => takeCurrent(base)}>
                 Undo my changes
               </Button>

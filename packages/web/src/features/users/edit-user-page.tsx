@@ -156,7 +156,7 @@ function DetailsForm({ user }: { user: StaffUser }) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="details-title">
       <Title order={2} id="details-title" mb="md">
-        Name and roles
+        Details
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="lg">
@@ -194,7 +194,7 @@ function DetailsForm({ user }: { user: StaffUser }) {
             />
             <TextInput
               label="Credentials (optional)"
-              description="e.g. LCSW, LPC, MD"
+              placeholder="e.g. LCSW, LPC, MD"
               value={values.credentials ?? ''}
               onChange={(event) => set('credentials', event.currentTarget.value)}
               error={fieldError(update.error, 'credentials')}
@@ -210,7 +210,7 @@ function DetailsForm({ user }: { user: StaffUser }) {
             <Button type="submit" loading={update.isPending && !stale} disabled={!dirty || stale !== null}>
               Save changes
             </Button>
-            {dirty ? (
+            {dirty && !stale ? (
               <Button variant="default" onClick={() => takeCurrent(base)}>
                 Undo my changes
               </Button>

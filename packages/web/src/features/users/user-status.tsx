@@ -34,7 +34,7 @@ export function MfaBadge({ enabled }: { enabled: boolean }) {
       On
     </Badge>
   ) : (
-    <Badge color="orange" variant="light" tt="none">
+    <Badge color="gray" variant="light" tt="none">
       Not set up
     </Badge>
   );
