@@ -37,6 +37,7 @@ export const ACTIONS = [
   // calendar
   'schedule.read',
   'schedule.manage',
+  'appointment.manage',
   'attendance.record',
   // the work queue
   'task.read',

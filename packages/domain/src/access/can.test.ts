@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, string> = {
   'clinical.cosign': '.Y.....',
   'schedule.read': 'YYYYYYY',
   'schedule.manage': '.Y.....',
+  'appointment.manage': '.YYY...',
   'attendance.record': '.YY..Y.',
   'task.read': '.YYYY..',
   'task.manage': '.YYYY..',

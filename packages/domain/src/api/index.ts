@@ -11,6 +11,7 @@ export * from './organization.js';
 export * from './patients.js';
 export * from './programs.js';
 export * from './public-inquiry.js';
+export * from './scheduling.js';
 export * from './signatures.js';
 export * from './tasks.js';
 export * from './users.js';

@@ -4,6 +4,9 @@ import type { EpisodeTables } from '../modules/episodes/tables.js';
 import type { IntakeTables } from '../modules/intake/tables.js';
 import type { PatientTables } from '../modules/patients/tables.js';
 import type { ProgramTables } from '../modules/programs/tables.js';
+import type { SchedulingTables } from '../modules/scheduling/tables.js';
+import type { NotificationTables } from '../modules/notifications/tables.js';
+import type { JobTables } from '../modules/jobs/tables.js';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -107,7 +110,7 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables {}
+export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables, SchedulingTables, NotificationTables, JobTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

@@ -24,6 +24,7 @@ import { episodeRoutes } from '../modules/episodes/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
+import { schedulingRoutes } from '../modules/scheduling/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { handleError, sendProblem } from './problem.js';
 import { registerSessionHook } from './session-hook.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(patientRoutes, v1);
   await app.register(programRoutes, v1);
   await app.register(episodeRoutes, v1);
+  await app.register(schedulingRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

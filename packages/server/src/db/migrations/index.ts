@@ -6,6 +6,8 @@ import * as patients from './0005-patients.js';
 import * as episodes from './0006-episodes.js';
 import * as intake from './0007-intake.js';
 import * as coverage from './0008-coverage.js';
+import * as scheduling from './0010-scheduling.js';
+import * as notificationsJobs from './0011-notifications-jobs.js';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-episodes': episodes,
   '0007-intake': intake,
   '0008-coverage': coverage,
+  '0010-scheduling': scheduling,
+  '0011-notifications-jobs': notificationsJobs,
 };
