@@ -121,6 +121,7 @@ export async function measureQuery(
   seconds: number,
 ): Promise<Measurement> {
   const params = typeof floor.params === 'function' ? floor.params : () => floor.params as unknown[];
+  const text = typeof floor.sql === 'function' ? floor.sql : () => floor.sql as string;
   const latencies = new Latencies();
   let i = 0;
   let firstError: string | undefined;
@@ -130,7 +131,8 @@ export async function measureQuery(
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        await runner.query(floor.sql, params(i++));
+        const n = i++;
+        await runner.query(text(n), params(n));
         latencies.add(performance.now() - t, 200);
       } catch (error) {
         latencies.add(performance.now() - t, 500);

@@ -19,6 +19,8 @@ export interface World {
   password: string;
   passwordHash: string;
   organizations: PlanOrganization[];
+  /** Days every site is closed (US holidays over the history and the weeks ahead). */
+  holidays: Set<string>;
 }
 
 export interface PlanOrganization {
@@ -53,17 +55,36 @@ export interface PlanRoom {
 
 export type ProgramKind = 'mental_health' | 'substance_use' | 'dual' | 'adolescent';
 
+/**
+ * A track is a cohort: the scheduling module puts every participant enrolled in a track on the
+ * roster of each of its groups (on their own weekdays), so a track holds about 12–16 people and a
+ * site runs as many tracks as its census needs, spread over morning, afternoon and evening.
+ */
 export interface PlanTrack {
   id: string;
-  code: string;
   name: string;
   program: ProgramKind;
   /** ISO weekdays the track meets. */
   days: number[];
-  /** Local start, minutes after midnight, and length in minutes. */
+  /** Local start, minutes after midnight, and length in minutes of the whole block. */
   startMinutes: number;
   minutes: number;
   createdAt: Date;
+  /** Index into the location's rooms: the group room the cohort meets in. */
+  roomIndex: number;
+  /** Indexes into the organization's staff: the clinicians who run its groups. */
+  facilitatorIndexes: number[];
+  /** The block split into groups: a process group, then a skills group. */
+  series: PlanSeries[];
+}
+
+export interface PlanSeries {
+  id: string;
+  title: string;
+  kind: 'process' | 'cbt_skills' | 'dbt_skills' | 'relapse_prevention' | 'life_skills' | 'psychoeducation';
+  startMinutes: number;
+  minutes: number;
+  curriculum: string[];
 }
 
 export interface PlanStaff {
@@ -138,46 +159,143 @@ export function benchEmail(slug: string, role: StaffRole): string {
 const HISTORY_DAYS = 224; // 32 weeks: with 6–12-week episodes, about 70 % discharged, 20 % active
 const ORG_SHARES = [0.8, 0.15, 0.05];
 
-const TRACK_TEMPLATES: Omit<PlanTrack, 'id' | 'createdAt'>[] = [
+interface ProgramTemplate {
+  program: ProgramKind;
+  name: string;
+  days: number[];
+  /** The slots a cohort of this program may meet in: [start minutes, block minutes, label]. */
+  slots: [number, number, string][];
+  skills: PlanSeries['kind'];
+  weight: number;
+}
+
+const PROGRAMS: ProgramTemplate[] = [
   {
-    code: 'MH-AM',
-    name: 'Adult Mental Health IOP (mornings)',
     program: 'mental_health',
+    name: 'Adult Mental Health IOP',
     days: [1, 2, 3, 4, 5],
-    startMinutes: 9 * 60,
-    minutes: 180,
+    slots: [
+      [9 * 60, 180, 'Mornings'],
+      [13 * 60, 180, 'Afternoons'],
+      [18 * 60, 180, 'Evenings'],
+    ],
+    skills: 'cbt_skills',
+    weight: 0.45,
   },
   {
-    code: 'SU-PM',
-    name: 'Substance Use IOP (evenings)',
     program: 'substance_use',
+    name: 'Substance Use IOP',
     days: [1, 2, 3, 4],
-    startMinutes: 18 * 60,
-    minutes: 180,
+    slots: [
+      [18 * 60, 180, 'Evenings'],
+      [9 * 60, 180, 'Mornings'],
+    ],
+    skills: 'relapse_prevention',
+    weight: 0.3,
   },
   {
-    code: 'DD-AM',
-    name: 'Co-occurring Disorders IOP',
     program: 'dual',
+    name: 'Co-occurring Disorders IOP',
     days: [1, 2, 3, 4, 5],
-    startMinutes: 13 * 60,
-    minutes: 180,
+    slots: [
+      [13 * 60, 180, 'Afternoons'],
+      [9 * 60, 180, 'Mornings'],
+    ],
+    skills: 'dbt_skills',
+    weight: 0.17,
   },
   {
-    code: 'ADO-PM',
-    name: 'Adolescent IOP (after school)',
     program: 'adolescent',
+    name: 'Adolescent IOP',
     days: [1, 2, 3, 4],
-    startMinutes: 15 * 60 + 30,
-    minutes: 150,
+    slots: [[15 * 60 + 30, 150, 'After School']],
+    skills: 'dbt_skills',
+    weight: 0.08,
   },
 ];
-const TRACK_WEIGHTS: Record<ProgramKind, number> = {
-  mental_health: 0.45,
-  substance_use: 0.3,
-  dual: 0.17,
-  adolescent: 0.08,
+
+const CURRICULA: Record<PlanSeries['kind'], string[]> = {
+  process: [],
+  cbt_skills: ['Thoughts and feelings', 'Cognitive distortions', 'Behavioral activation', 'Problem solving'],
+  dbt_skills: ['Mindfulness', 'Distress tolerance', 'Emotion regulation', 'Interpersonal effectiveness'],
+  relapse_prevention: [
+    'Triggers',
+    'Cravings',
+    'High-risk situations',
+    'Building supports',
+    'Lapse and relapse',
+  ],
+  life_skills: [],
+  psychoeducation: [],
 };
+
+/** The cohorts of one site: each program's share of the census in groups of about 12. */
+function buildTracks(
+  rng: Rng,
+  orgIndex: number,
+  census: number,
+  city: string,
+  multiSite: boolean,
+  createdAt: Date,
+): PlanTrack[] {
+  const offered = orgIndex === 0 ? PROGRAMS : PROGRAMS.slice(0, orgIndex === 1 ? 3 : 2);
+  const totalWeight = offered.reduce((sum, p) => sum + p.weight, 0);
+  const tracks: PlanTrack[] = [];
+  for (const program of offered) {
+    const count = Math.max(1, Math.round((census * program.weight) / totalWeight / 12));
+    for (let k = 0; k < count; k++) {
+      const [startMinutes, minutes, label] = program.slots[k % program.slots.length] as [
+        number,
+        number,
+        string,
+      ];
+      const cohort = Math.floor(k / program.slots.length);
+      const letter =
+        String.fromCharCode(65 + (cohort % 26)) + (cohort >= 26 ? String(Math.floor(cohort / 26)) : '');
+      const name = `${program.name} — ${label} ${letter}${multiSite ? ` (${city})` : ''}`;
+      const half = Math.floor(minutes / 2);
+      tracks.push({
+        id: rng.uuidv7(createdAt),
+        name,
+        program: program.program,
+        days: program.days,
+        startMinutes,
+        minutes,
+        createdAt,
+        roomIndex: 0,
+        facilitatorIndexes: [],
+        series: [
+          {
+            id: rng.uuidv7(createdAt),
+            title: 'Process group',
+            kind: 'process',
+            startMinutes,
+            minutes: half,
+            curriculum: [],
+          },
+          {
+            id: rng.uuidv7(createdAt),
+            title:
+              program.skills === 'relapse_prevention'
+                ? 'Relapse prevention'
+                : program.skills === 'dbt_skills'
+                  ? 'DBT skills'
+                  : 'CBT skills',
+            kind: program.skills,
+            startMinutes: startMinutes + half,
+            minutes: minutes - half,
+            curriculum: CURRICULA[program.skills],
+          },
+        ],
+      });
+    }
+  }
+  return tracks;
+}
+
+function programWeight(program: ProgramKind): number {
+  return PROGRAMS.find((p) => p.program === program)?.weight ?? 0;
+}
 
 function slugOf(name: string): string {
   return name.toLowerCase().split(' ')[0] as string;
@@ -211,18 +329,27 @@ export function buildWorld(seed: number, patientCount: number, anchor: string, p
       const place = CITIES[(orgIndex * 5 + l) % CITIES.length] as (typeof CITIES)[number];
       const createdAt = new Date(org.createdAt.getTime() + (l + 1) * 3_600_000);
       const census = (count / locationCount) * 0.2;
-      // Groups of about 12, a morning and an afternoon or evening group per room a day.
-      const groupRooms = Math.max(3, Math.ceil(census / 12 / 2));
+      const tracks = buildTracks(rng, orgIndex, census, place.city, locationCount > 1, createdAt);
+      // One group room per cohort meeting at the same time, so no two cohorts share a room.
+      const bySlot = new Map<number, number>();
       const rooms: PlanRoom[] = [];
-      for (let r = 0; r < groupRooms; r++) {
-        rooms.push({ id: rng.uuidv7(createdAt), name: `Group Room ${r + 1}`, capacity: 14, kind: 'group' });
+      for (const track of tracks) {
+        const n = bySlot.get(track.startMinutes) ?? 0;
+        bySlot.set(track.startMinutes, n + 1);
+        track.roomIndex = n;
+        while (rooms.length <= n) {
+          rooms.push({
+            id: rng.uuidv7(createdAt),
+            name: `Group Room ${rooms.length + 1}`,
+            capacity: 16,
+            kind: 'group',
+          });
+        }
       }
       rooms.push({ id: rng.uuidv7(createdAt), name: 'Family Room', capacity: 6, kind: 'family' });
       for (let r = 0; r < Math.max(2, Math.ceil(census / 40)); r++) {
         rooms.push({ id: rng.uuidv7(createdAt), name: `Office ${r + 1}`, capacity: 3, kind: 'office' });
       }
-      // Small programs offer fewer tracks; the network offers all of them at every site.
-      const templates = orgIndex === 0 ? TRACK_TEMPLATES : TRACK_TEMPLATES.slice(0, orgIndex === 1 ? 3 : 2);
       org.locations.push({
         index: l,
         id: rng.uuidv7(createdAt),
@@ -232,15 +359,21 @@ export function buildWorld(seed: number, patientCount: number, anchor: string, p
         region: place.region,
         createdAt,
         rooms,
-        tracks: templates.map((t) => ({
-          ...t,
-          name: locationCount > 1 ? `${t.name} — ${place.city}` : t.name,
-          id: rng.uuidv7(createdAt),
-          createdAt,
-        })),
+        tracks,
       });
     }
     org.staff = buildStaff(rng, org, count);
+    // Clinicians of each site run its cohorts in turn; the bench clinician first, so it has groups.
+    for (const location of org.locations) {
+      const clinicians = org.staff.flatMap((s, i) =>
+        s.active && s.locationIndex === location.index && s.roles.includes('clinician') ? [i] : [],
+      );
+      location.tracks.forEach((track, k) => {
+        const lead = clinicians[k % clinicians.length] as number;
+        const second = clinicians[(k + 1 + Math.floor(k / clinicians.length)) % clinicians.length] as number;
+        track.facilitatorIndexes = lead === second ? [lead] : [lead, second];
+      });
+    }
     org.patients = buildPatients(rng, org, count, anchor);
     return org;
   });
@@ -253,6 +386,7 @@ export function buildWorld(seed: number, patientCount: number, anchor: string, p
     password: BENCH_PASSWORD,
     passwordHash,
     organizations,
+    holidays: holidaysAround(anchor),
   };
 }
 
@@ -400,7 +534,9 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
       dischargeDate,
       dischargeReason,
       sessionDays: rng.sample(track.days, sessions).sort(),
-      clinicianIndex: rng.pick(cliniciansAt[locationIndex] as number[]),
+      clinicianIndex: rng.chance(0.7)
+        ? (track.facilitatorIndexes[0] as number)
+        : rng.pick(cliniciansAt[locationIndex] as number[]),
       coordinatorIndex: intake.length > 0 ? rng.pick(intake) : 0,
       phq9Start: Math.round(rng.normal(15, 4, 5, 27)),
       gad7Start: Math.round(rng.normal(12, 3.5, 3, 21)),
@@ -417,9 +553,13 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
   return patients;
 }
 
+/** A cohort, in proportion to its program's share of the census. */
 function pickTrack(rng: Rng, tracks: PlanTrack[]): number {
-  const choice = rng.weighted(tracks.map((t, i) => [i, TRACK_WEIGHTS[t.program]] as const));
-  return choice;
+  const perProgram = new Map<ProgramKind, number>();
+  for (const t of tracks) perProgram.set(t.program, (perProgram.get(t.program) ?? 0) + 1);
+  return rng.weighted(
+    tracks.map((t, i) => [i, programWeight(t.program) / (perProgram.get(t.program) ?? 1)] as const),
+  );
 }
 
 function nextMeetingDay(date: string, days: number[]): string {
@@ -431,4 +571,29 @@ function nextMeetingDay(date: string, days: number[]): string {
 /** Today (UTC) as the data set's anchor. */
 export function todayAnchor(now = Date.now()): string {
   return toDateString(now);
+}
+
+/** New Year, Memorial Day, Independence Day, Labor Day, Thanksgiving and Christmas. */
+export function holidaysAround(anchor: string): Set<string> {
+  const year = Number(anchor.slice(0, 4));
+  const out = new Set<string>();
+  const nth = (y: number, month: number, weekdayWanted: number, n: number) => {
+    let d = `${y}-${String(month).padStart(2, '0')}-01`;
+    while (weekday(d) !== weekdayWanted) d = addDays(d, 1);
+    return addDays(d, 7 * (n - 1));
+  };
+  const lastMonday = (y: number, month: number) => {
+    let d = addDays(`${y}-${String(month + 1).padStart(2, '0')}-01`, -1);
+    while (weekday(d) !== 1) d = addDays(d, -1);
+    return d;
+  };
+  for (const y of [year - 1, year, year + 1]) {
+    out.add(`${y}-01-01`);
+    out.add(lastMonday(y, 5));
+    out.add(`${y}-07-04`);
+    out.add(nth(y, 9, 1, 1));
+    out.add(nth(y, 11, 4, 4));
+    out.add(`${y}-12-25`);
+  }
+  return out;
 }

@@ -1,5 +1,27 @@
 import { auditLatest, auditPatient, httpFloor, staffList } from './foundation.js';
+import {
+  clinicianTasks,
+  patientChart,
+  patientEpisodes,
+  patientSearch,
+  registerPatient,
+  trackList,
+} from './patients.js';
 import type { Scenario } from './types.js';
 
-/** The HTTP floor first; then one scenario per screen or action of the daily work. */
-export const SCENARIOS: Scenario[] = [httpFloor, staffList, auditLatest, auditPatient];
+/**
+ * The HTTP floor first; then one scenario per screen or action of the daily work, reads before
+ * writes (writes add rows the reads would then see). Add a scenario with each new feature.
+ */
+export const SCENARIOS: Scenario[] = [
+  httpFloor,
+  clinicianTasks,
+  patientChart,
+  patientSearch,
+  patientEpisodes,
+  trackList,
+  staffList,
+  auditLatest,
+  auditPatient,
+  registerPatient,
+];

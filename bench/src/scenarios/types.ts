@@ -14,7 +14,8 @@ export type Requests = RequestSpec[] | ((i: number) => RequestSpec);
 
 /** The same rows fetched by plain SQL: the database floor of a read scenario. */
 export interface FloorQuery {
-  sql: string;
+  /** One statement; a function when the text varies with the request (as the server's does). */
+  sql: string | ((i: number) => string);
   params: unknown[] | ((i: number) => unknown[]);
 }
 

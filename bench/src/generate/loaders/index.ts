@@ -6,6 +6,7 @@ import { intakeLoader } from './intake.js';
 import { organizationsLoader } from './organizations.js';
 import { patientsLoader } from './patients.js';
 import { programsLoader } from './programs.js';
+import { schedulingLoader } from './scheduling.js';
 import { tasksLoader } from './tasks.js';
 import { usersLoader } from './users.js';
 
@@ -22,6 +23,7 @@ export const LOADERS: Loader[] = [
   episodesLoader,
   intakeLoader,
   coverageLoader,
+  schedulingLoader,
   tasksLoader,
   auditLoader,
 ];
