@@ -2,6 +2,8 @@
 // Paths are relative to the repository root; `depcruise packages` cruises every workspace package.
 const SERVER = '^packages/server/src/';
 const MODULES = `${SERVER}modules/`;
+// A module's HTTP routes: routes.ts, or a purpose-named variant such as public-routes.ts.
+const ROUTES = `${MODULES}[^/]+/[a-z-]*routes\\.ts$`;
 
 // Server files that may use Kysely as a value (query builder, `sql`, Migrator): repositories,
 // the db layer, and the test harness that creates and drops databases.
@@ -115,20 +117,20 @@ const importRules = [
   {
     name: 'http-through-index-or-routes',
     comment:
-      'The HTTP layer mounts modules/*/routes.ts and resolves sessions with modules/auth/sessions.ts; ' +
+      'The HTTP layer mounts modules/*/routes.ts (and *-routes.ts) and resolves sessions with modules/auth/sessions.ts; ' +
       'anything else of a module it reaches through modules/<m>/index.ts.',
     severity: 'error',
     from: { path: `${SERVER}http/` },
     to: {
       path: MODULES,
-      pathNot: [`${MODULES}[^/]+/(index|routes)\\.ts$`, `${MODULES}auth/sessions\\.ts$`],
+      pathNot: [`${MODULES}[^/]+/index\\.ts$`, ROUTES, `${MODULES}auth/sessions\\.ts$`],
     },
   },
   {
     name: 'routes-do-not-query',
     comment: 'routes → use cases → repo: a routes.ts parses and authorizes, then calls a use case.',
     severity: 'error',
-    from: { path: `${MODULES}.+/routes\\.ts$` },
+    from: { path: ROUTES },
     to: { path: [`${MODULES}.+/repo\\.ts$`, `${MODULES}[^/]+/repo/`] },
   },
   {
@@ -136,7 +138,7 @@ const importRules = [
     comment: 'A repo holds SQL only: it never calls routes, use cases of other layers, or the HTTP layer.',
     severity: 'error',
     from: { path: `${MODULES}.+/repo\\.ts$` },
-    to: { path: [`${SERVER}http/`, `${MODULES}.+/routes\\.ts$`] },
+    to: { path: [`${SERVER}http/`, ROUTES] },
   },
   {
     name: 'no-circular',
