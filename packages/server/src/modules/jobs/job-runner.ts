@@ -152,8 +152,13 @@ export class JobRunner {
 }
 
 /** Starts the runner for a server process; returns it so the caller can stop it on shutdown. */
-export function startJobRunner(db: Kysely<DB>, clock: Clock, options: RunnerOptions = {}): JobRunner {
+export function startJobRunner(
+  db: Kysely<DB>,
+  clock: Clock,
+  onError: (error: unknown) => void = () => {},
+  options: RunnerOptions = {},
+): JobRunner {
   const runner = new JobRunner(db, clock, options);
-  runner.start();
+  runner.start(onError);
   return runner;
 }

@@ -91,7 +91,7 @@ describe('group series through the API', () => {
 
   it('cancels, moves and substitutes one occurrence; closures cancel the day', async () => {
     const series = await aSeriesVia(world, { title: 'Life Skills', kind: 'life_skills', startTime: '16:00', durationMinutes: 60, venue: { kind: 'room', roomId: world.rooms.a }, facilitatorIds: [world.patel.id] });
-    const patch = (body: unknown, version: number) =>
+    const patch = (body: Record<string, unknown>, version: number) =>
       world.agent.patch(`/api/v1/series/${series.id}`, body, { 'if-match': `"${version}"` });
     const cancel = await patch({ scope: 'occurrence', date: '2026-03-04', change: { kind: 'cancel', reason: 'Staff training' } }, 1);
     expect(cancel.statusCode).toBe(200);
