@@ -47,6 +47,7 @@ export const ConsentPreview = z.object({
   /** SHA-256 of the text: send it back as shownTextHash to prove the signer saw this text. */
   textHash: z.string(),
 });
+export type ConsentPreview = z.infer<typeof ConsentPreview>;
 
 export const CreateConsentRequest = z.strictObject({
   ...consentTerms,

@@ -18,13 +18,20 @@ export const DEFAULT_TPO_DESCRIPTION =
 /** What staff fill in before the patient signs; checked before anything is written. */
 export interface ConsentDraft {
   kind: ConsentKind;
-  recipient?: { kind: 'named' | 'tpo_designation'; name?: string | null; description?: string | null } | null;
-  purposes?: readonly DisclosurePurpose[] | null;
-  informationKinds?: readonly InformationKind[] | null;
-  informationDescription?: string | null;
+  recipient?:
+    | {
+        kind: 'named' | 'tpo_designation';
+        name?: string | null | undefined;
+        description?: string | null | undefined;
+      }
+    | null
+    | undefined;
+  purposes?: readonly DisclosurePurpose[] | null | undefined;
+  informationKinds?: readonly InformationKind[] | null | undefined;
+  informationDescription?: string | null | undefined;
   /** The last day the consent runs, 'YYYY-MM-DD' in the organization's zone. */
-  expiresOn?: string | null;
-  expiryEvent?: ExpiryEvent | null;
+  expiresOn?: string | null | undefined;
+  expiryEvent?: ExpiryEvent | null | undefined;
 }
 
 /** The consent terms in the shape they are stored and signed. */

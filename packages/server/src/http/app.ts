@@ -20,11 +20,13 @@ import type { Database } from '../db/database.js';
 import { loggerOptions } from '../logger.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
+import { consentRoutes } from '../modules/consents/routes.js';
 import { episodeRoutes } from '../modules/episodes/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
+import { taskRoutes } from '../modules/tasks/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { handleError, sendProblem } from './problem.js';
 import { registerSessionHook } from './session-hook.js';
@@ -107,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(patientRoutes, v1);
   await app.register(programRoutes, v1);
   await app.register(episodeRoutes, v1);
+  await app.register(taskRoutes, v1);
+  await app.register(consentRoutes, v1);
   await app.register(schedulingRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

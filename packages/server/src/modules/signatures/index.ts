@@ -3,6 +3,7 @@ export { contentHash } from './content-hash.js';
 export { type SignDocumentInput, signDocument } from './sign-document.js';
 export {
   getSignature,
+  getSignatures,
   listAddenda,
   listSignatures,
   type SignatureCheck,

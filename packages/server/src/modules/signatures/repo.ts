@@ -48,3 +48,13 @@ export async function addendaOf(
     .orderBy('id')
     .execute();
 }
+
+export async function signaturesByIds(db: Kysely<DB>, organizationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('signature')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...ids])
+    .execute();
+}

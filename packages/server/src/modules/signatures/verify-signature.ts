@@ -2,7 +2,7 @@ import { type api, DomainError } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { contentHash } from './content-hash.js';
-import { addendaOf, findSignature, signaturesOf } from './repo.js';
+import { addendaOf, findSignature, signaturesByIds, signaturesOf } from './repo.js';
 import { toSignature } from './to-api.js';
 
 export interface SignatureCheck {
@@ -54,4 +54,14 @@ export async function getSignature(
   const row = await findSignature(db, organizationId, id);
   if (!row) throw DomainError.notFound('signature');
   return toSignature(row);
+}
+
+/** Signatures by id, keyed by id: for a module that lists its signed documents. */
+export async function getSignatures(
+  db: Kysely<DB>,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Map<string, api.Signature>> {
+  const rows = await signaturesByIds(db, organizationId, ids);
+  return new Map(rows.map((row) => [row.id, toSignature(row)]));
 }
