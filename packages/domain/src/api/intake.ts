@@ -18,6 +18,7 @@ import {
 } from '../intake/stages.js';
 import { Email, Id, Instant } from './common.js';
 import { Coverage, DateOnly, InstantInput, SubscriberRelationship } from './coverage.js';
+import { AdmitRequest } from './episodes.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
@@ -308,6 +309,7 @@ export const InquiryStageChange = z.object({
   reasonText: z.string().nullable(),
   assessmentAt: Instant.nullable(),
 });
+export type InquiryStageChange = z.infer<typeof InquiryStageChange>;
 export const InquiryHistory = z.object({ items: z.array(InquiryStageChange) });
 
 // ---------------------------------------------------------------- screening
@@ -401,6 +403,7 @@ export const Screening = z.object({
 export type Screening = z.infer<typeof Screening>;
 
 export const ScreeningRecorded = z.object({ screening: Screening, crisis: Crisis.nullable() });
+export type ScreeningRecorded = z.infer<typeof ScreeningRecorded>;
 export const ScreeningList = z.object({ items: z.array(Screening) });
 
 // ---------------------------------------------------------------- follow-ups
@@ -430,3 +433,22 @@ export const ConvertInquiryResult = z.object({
   coverageIds: z.array(Id),
 });
 export type ConvertInquiryResult = z.infer<typeof ConvertInquiryResult>;
+
+export const AdmitInquiryRequest = z.strictObject({
+  /** When the inquiry has no patient yet: link this existing one instead of registering. */
+  existingPatientId: Id.optional(),
+  /** When the inquiry has no patient yet: register although others have the same name and birth date. */
+  confirmNotDuplicate: z.boolean().optional(),
+  /** The admission into a track; the inquiry's referral source is used when none is given. */
+  admission: AdmitRequest,
+});
+export type AdmitInquiryRequest = z.output<typeof AdmitInquiryRequest>;
+
+export const AdmitInquiryResult = z.object({
+  inquiry: Inquiry,
+  patientId: Id,
+  episodeId: Id,
+  createdPatient: z.boolean(),
+  coverageIds: z.array(Id),
+});
+export type AdmitInquiryResult = z.infer<typeof AdmitInquiryResult>;

@@ -51,7 +51,10 @@ export interface BenefitFacts {
 export function benefitCheckProblems(check: BenefitFacts, now: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (check.checkedAt.getTime() > now.getTime() + 5 * 60_000) {
-    problems.push({ field: 'checkedAt', message: 'The check cannot be in the future. Check the date and time.' });
+    problems.push({
+      field: 'checkedAt',
+      message: 'The check cannot be in the future. Check the date and time.',
+    });
   }
   if (
     check.deductibleCents !== null &&
@@ -76,7 +79,8 @@ export function benefitCheckProblems(check: BenefitFacts, now: Date): FieldProbl
   if ((check.limitDays !== null || check.limitVisits !== null) && check.limitPeriod === null) {
     problems.push({
       field: 'limitPeriod',
-      message: 'Say what the day or visit limit counts over (calendar year, plan year, lifetime, per admission).',
+      message:
+        'Say what the day or visit limit counts over (calendar year, plan year, lifetime, per admission).',
     });
   }
   if (check.priorAuthPhone && check.priorAuthRequired !== true) {
@@ -112,7 +116,10 @@ export function benefitSummary(check: BenefitFacts): string {
         ? 'Active, out of network'
         : 'Active',
   ];
-  for (const part of [covered('mental health', check.mentalHealth), covered('substance use', check.substanceUse)]) {
+  for (const part of [
+    covered('mental health', check.mentalHealth),
+    covered('substance use', check.substanceUse),
+  ]) {
     if (part) parts.push(part);
   }
   if (check.deductibleCents !== null) {

@@ -6,8 +6,17 @@ import {
   benefitSummary,
   coverageStatusAfterCheck,
 } from './benefit-check.js';
-import { assertPriorityFree, coverageDateProblems, firstFreePriority, type PriorityHolder } from './coverage.js';
-import { MENTAL_HEALTH_SERVICE_TYPES, SERVICE_TYPE_CODES, SUBSTANCE_USE_SERVICE_TYPES } from './service-types.js';
+import {
+  assertPriorityFree,
+  coverageDateProblems,
+  firstFreePriority,
+  type PriorityHolder,
+} from './coverage.js';
+import {
+  MENTAL_HEALTH_SERVICE_TYPES,
+  SERVICE_TYPE_CODES,
+  SUBSTANCE_USE_SERVICE_TYPES,
+} from './service-types.js';
 
 const NOW = new Date('2026-11-30T15:00:00Z');
 
@@ -99,9 +108,9 @@ describe('coverage order and dates', () => {
     expect(coverageDateProblems({ subscriberDateOfBirth: '2026-12-01' }, '2026-11-30')[0]?.field).toBe(
       'subscriberDateOfBirth',
     );
-    expect(coverageDateProblems({ effectiveDate: '2026-01-01', terminationDate: '2026-01-01' }, '2026-11-30')).toEqual(
-      [],
-    );
+    expect(
+      coverageDateProblems({ effectiveDate: '2026-01-01', terminationDate: '2026-01-01' }, '2026-11-30'),
+    ).toEqual([]);
   });
 });
 

@@ -88,7 +88,11 @@ const REASON_TEXT: Record<ScreeningReasonCode, string> = {
   medical_concerns: 'Medical concerns were mentioned: the assessment should include a medical review.',
 };
 
-const reason = (code: ScreeningReasonCode): ScreeningReason => ({ code, text: REASON_TEXT[code] });
+/** A reason with its words, for a code stored earlier. */
+export function screeningReason(code: ScreeningReasonCode): ScreeningReason {
+  return { code, text: REASON_TEXT[code] };
+}
+const reason = screeningReason;
 
 /**
  * The rule behind the urgent path. Any yes to a safety question is a positive screen: the

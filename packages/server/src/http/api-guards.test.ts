@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 /** Routes anyone may call: signing in, and the session's own second-factor steps. */
-const OPEN = new Set(['POST /api/v1/auth/login']);
+const OPEN = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/public/get-started',
+  'POST /api/v1/public/inquiries',
+]);
 const PENDING_OK = new Set([
   'POST /api/v1/auth/mfa',
   'POST /api/v1/auth/mfa/enroll',

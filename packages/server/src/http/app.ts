@@ -21,7 +21,9 @@ import { loggerOptions } from '../logger.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { consentRoutes } from '../modules/consents/routes.js';
+import { coverageRoutes } from '../modules/coverage/routes.js';
 import { episodeRoutes } from '../modules/episodes/routes.js';
+import { intakeRoutes } from '../modules/intake/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
@@ -112,6 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(taskRoutes, v1);
   await app.register(consentRoutes, v1);
   await app.register(schedulingRoutes, v1);
+  await app.register(intakeRoutes, v1);
+  await app.register(coverageRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -97,3 +97,20 @@ export type NewInquiry = Insertable<InquiryTable>;
 export type InquiryUpdate = Updateable<InquiryTable>;
 export type InquiryStageChangeRow = Selectable<InquiryStageChangeTable>;
 export type InquiryScreeningRow = Selectable<InquiryScreeningTable>;
+
+/** What a board card shows of an inquiry. */
+export type CardRow = Pick<
+  InquiryRow,
+  | 'id'
+  | 'reference'
+  | 'first_name'
+  | 'last_name'
+  | 'stage'
+  | 'source'
+  | 'help_wanted'
+  | 'coordinator_id'
+  | 'assessment_at'
+  | 'urgent'
+  | 'stage_changed_at'
+  | 'updated_at'
+>;
