@@ -50,7 +50,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('trellis CLI', () => {
+// Each test starts real `trellis` processes (about 1–2 s each, more on a busy machine).
+describe('trellis CLI', { timeout: 180_000 }, () => {
   it('has --help for every command', async () => {
     for (const command of [[], ['serve'], ['migrate'], ['seed'], ['user', 'create'], ['audit', 'verify']]) {
       const result = await trellis([...command, '--help']);

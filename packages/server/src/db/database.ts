@@ -73,3 +73,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
+
+/** Answers whether the database takes a query now (health checks). */
+export async function pingDatabase<T>(db: Kysely<T>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

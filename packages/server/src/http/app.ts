@@ -13,22 +13,18 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Database } from '../db/database.js';
+import { type Database, pingDatabase } from '../db/database.js';
 import { loggerOptions } from '../logger.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { organizationTimeZone } from '../modules/organizations/index.js';
 import { authRoutes } from '../modules/auth/routes.js';
-import { consentRoutes } from '../modules/consents/routes.js';
-import { coverageRoutes } from '../modules/coverage/routes.js';
 import { episodeRoutes } from '../modules/episodes/routes.js';
-import { intakeRoutes } from '../modules/intake/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
-import { taskRoutes } from '../modules/tasks/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { handleError, sendProblem } from './problem.js';
 import { registerSessionHook } from './session-hook.js';
@@ -94,12 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     '/api/health',
     { schema: { hide: true }, config: { access: 'public' } },
     async (_request, reply) => {
-      try {
-        await sql`select 1`.execute(database.db);
-        return { status: 'ok', db: database.engine };
-      } catch {
-        return reply.code(503).send({ status: 'unavailable', db: database.engine });
-      }
+      if (await pingDatabase(database.db)) return { status: 'ok', db: database.engine };
+      return reply.code(503).send({ status: 'unavailable', db: database.engine });
     },
   );
 
@@ -107,15 +99,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { ...v1, config });
   await app.register(userRoutes, v1);
   await app.register(organizationRoutes, v1);
-  await app.register(auditRoutes, v1);
+  await app.register(auditRoutes, {
+    ...v1,
+    timeZoneOf: (organizationId: string) => organizationTimeZone(database.db, organizationId),
+  });
   await app.register(patientRoutes, v1);
   await app.register(programRoutes, v1);
   await app.register(episodeRoutes, v1);
-  await app.register(taskRoutes, v1);
-  await app.register(consentRoutes, v1);
   await app.register(schedulingRoutes, v1);
-  await app.register(intakeRoutes, v1);
-  await app.register(coverageRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -3,11 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { authorize } from '../../http/request-context.js';
-import { organizationTimeZone } from '../organizations/index.js';
 import { recordAuditEvent } from './record-audit-event.js';
 import { searchAuditLog } from './search-audit-log.js';
 
-export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
+interface AuditRouteOptions {
+  db: Kysely<DB>;
+  /** The organization's zone, for reading dates as its days; given by the app (audit sits below organizations). */
+  timeZoneOf: (organizationId: string) => Promise<string>;
+}
+
+export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (app, { db, timeZoneOf }) => {
   app.get(
     '/audit-events',
     {
@@ -20,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app
     },
     async (request) => {
       const ctx = await authorize(db, request, 'audit.read');
-      const zone = await organizationTimeZone(db, ctx.actor.organizationId);
+      const zone = await timeZoneOf(ctx.actor.organizationId);
       // Who looked at whose access history is itself worth recording.
       return db.transaction().execute(async (trx) => {
         const page = await searchAuditLog(trx, ctx.actor.organizationId, zone, request.query);
