@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { createLocation, createOrganization, createRoom } from '../modules/organizations/index.js';
 import { createUser } from '../modules/users/index.js';
+import { seedDemoConsents } from './demo-consents.js';
 
 /** Every person in the demo is invented; the domain is reserved for examples (RFC 2606). */
 export const DEMO_PASSWORD = 'trellis-demo-2026';
@@ -62,5 +63,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ organizatio
   for (const staff of DEMO_STAFF) {
     await createUser(db, ctx, { ...staff, password: DEMO_PASSWORD, credentials: staff.credentials ?? null });
   }
+  await seedDemoConsents(db, ctx);
   return { organizationId: org.id };
 }
