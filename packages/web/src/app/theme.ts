@@ -51,6 +51,14 @@ export const theme = createTheme({
     Modal: { defaultProps: { size: 'lg', centered: true } },
     // Sentence case and 15 px: a status is read, not decoded.
     // Never cut to "Progr…": a badge keeps its width and the row wraps instead.
-    Badge: { defaultProps: { size: 'lg', radius: 'sm', tt: 'none', fw: 600, style: { flexShrink: 0 } } },
+    Badge: {
+      defaultProps: {
+        size: 'lg',
+        radius: 'sm',
+        tt: 'none',
+        fw: 600,
+        style: { flexShrink: 0, minWidth: 'max-content' },
+      },
+    },
   },
 });

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -84,6 +85,11 @@ function AuditLog() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setFilters(draft);
+  };
+  const byPatient = (patientId: string) => {
+    const next = { ...draft, patientId };
+    setDraft(next);
+    setFilters(next);
   };
   const clear = () => {
     setDraft(NO_FILTERS);
@@ -171,7 +177,7 @@ function AuditLog() {
       ) : (
         <Stack gap="md">
           <Card withBorder padding={0}>
-            <Table.ScrollContainer minWidth={900}>
+            <Table.ScrollContainer minWidth={840}>
               <Table striped="even" stickyHeader verticalSpacing="xs">
                 <Table.Caption style={{ captionSide: 'bottom', padding: '0.75rem' }} aria-live="polite">
                   {rows.length === 0
@@ -189,7 +195,6 @@ function AuditLog() {
                     <Table.Th scope="col">Record</Table.Th>
                     <Table.Th scope="col">Patient</Table.Th>
                     <Table.Th scope="col">From</Table.Th>
-                    <Table.Th scope="col">Reason</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -203,7 +208,7 @@ function AuditLog() {
                           </Text>
                         </time>
                       </Table.Td>
-                      <Table.Td miw="12rem">
+                      <Table.Td miw="13rem">
                         {(event.actorUserId && names.get(event.actorUserId)) || event.actorLabel || 'System'}
                         {event.actorUserId && names.has(event.actorUserId) && event.actorLabel ? (
                           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -214,19 +219,42 @@ function AuditLog() {
                       <Table.Td>
                         <Code fz="sm">{event.action}</Code>
                       </Table.Td>
-                      <Table.Td>
-                        <Badge color={OUTCOME[event.outcome].color} variant="light" tt="none">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge color={OUTCOME[event.outcome].color} variant="light">
                           {OUTCOME[event.outcome].label}
                         </Badge>
+                        {event.reason ? (
+                          <Text size="sm" c="dimmed" mt={2} style={{ whiteSpace: 'normal' }} maw="12rem">
+                            {event.reason}
+                          </Text>
+                        ) : null}
                       </Table.Td>
-                      <Table.Td title={event.resourceId ?? undefined}>
-                        {event.resourceType ? `${event.resourceType} ${shortId(event.resourceId)}` : '—'}
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {event.resourceType ?? '—'}
+                        {event.resourceId ? (
+                          <Text size="xs" c="dimmed" ff="monospace" title={event.resourceId}>
+                            {shortId(event.resourceId)}
+                          </Text>
+                        ) : null}
                       </Table.Td>
-                      <Table.Td title={event.patientId ?? undefined}>
-                        {event.patientId ? shortId(event.patientId) : '—'}
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {event.patientId ? (
+                          <Anchor
+                            component="button"
+                            type="button"
+                            ff="monospace"
+                            size="sm"
+                            title={event.patientId}
+                            aria-label={`Show only events for patient ${event.patientId}`}
+                            onClick={() => byPatient(event.patientId ?? '')}
+                          >
+                            {shortId(event.patientId)}
+                          </Anchor>
+                        ) : (
+                          '—'
+                        )}
                       </Table.Td>
-                      <Table.Td>{event.ip ?? '—'}</Table.Td>
-                      <Table.Td>{event.reason ?? ''}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{event.ip ?? '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
