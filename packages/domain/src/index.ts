@@ -17,3 +17,5 @@ export * from './programs/index.js';
 export * from './scheduling/index.js';
 export * from './signatures/index.js';
 export * from './tasks/index.js';
+export * from './assessments/index.js';
+export * from './measures/index.js';

@@ -15,3 +15,5 @@ export * from './scheduling.js';
 export * from './signatures.js';
 export * from './tasks.js';
 export * from './users.js';
+export * from './assessments.js';
+export * from './measures.js';

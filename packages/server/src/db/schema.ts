@@ -11,6 +11,8 @@ import type { TasksTables } from '../modules/tasks/tables.js';
 import type { SchedulingTables } from '../modules/scheduling/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
+import type { MeasuresTables } from '../modules/measures/tables.js';
+import type { AssessmentsTables } from '../modules/assessments/tables.js';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -114,7 +116,7 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables, SchedulingTables, NotificationTables, JobTables, TasksTables, SignaturesTables, LinksTables, ConsentsTables {}
+export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables, SchedulingTables, NotificationTables, JobTables, TasksTables, SignaturesTables, LinksTables, ConsentsTables, MeasuresTables, AssessmentsTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

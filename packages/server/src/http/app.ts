@@ -21,6 +21,8 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { organizationTimeZone } from '../modules/organizations/index.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { episodeRoutes } from '../modules/episodes/routes.js';
+import { publicMeasureRoutes } from '../modules/measures/public-routes.js';
+import { measureRoutes } from '../modules/measures/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(programRoutes, v1);
   await app.register(episodeRoutes, v1);
   await app.register(schedulingRoutes, v1);
+  await app.register(measureRoutes, v1);
+  await app.register(publicMeasureRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -10,6 +10,8 @@ import * as coverage from './0008-coverage.js';
 import * as consents from './0009-consents.js';
 import * as scheduling from './0010-scheduling.js';
 import * as notificationsJobs from './0011-notifications-jobs.js';
+import * as measures from './0012-measures.js';
+import * as assessments from './0013-assessments.js';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-consents': consents,
   '0010-scheduling': scheduling,
   '0011-notifications-jobs': notificationsJobs,
+  '0012-measures': measures,
+  '0013-assessments': assessments,
 };
