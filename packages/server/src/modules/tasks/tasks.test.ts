@@ -90,6 +90,12 @@ describe('opening tasks', () => {
     expect(again).toMatchObject({ id: task.id, status: 'cancelled' });
   });
 
+  it('lets a job or the demo seed, acting without a staff account, queue work', async () => {
+    const seed = { ...org.ctx, actor: { ...org.ctx.actor, userId: '00000000-0000-0000-0000-000000000000' } };
+    const task = await aTask(database.db, seed, { kind: 'benefit_verification', ownerRole: null });
+    expect(task).toMatchObject({ ownerRole: 'intake', priority: 'high', createdBy: seed.actor.userId });
+  });
+
   it('refuses an owner whose role cannot see the kind, and a patient of another organization', async () => {
     const ctx = actingAs(org, clinician, clock.now());
     await expect(
