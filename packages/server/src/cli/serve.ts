@@ -4,6 +4,7 @@ import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { assertSchemaNotNewer, migrateToLatest } from '../db/migrate.js';
 import { buildApp } from '../http/app.js';
+import { startJobRunner } from '../modules/jobs/index.js';
 import { hasAnyOrganization } from '../modules/organizations/index.js';
 import { seedDemo } from '../seed/demo.js';
 import { describeTarget, openForCommand } from './open.js';
@@ -37,10 +38,12 @@ export async function serveCommand(config: Config, options: { migrate: boolean }
   }
 
   const app = await buildApp({ config, database, clock: systemClock });
+  const jobs = startJobRunner(database.db, systemClock, (error) => app.log.error({ err: { type: (error as Error).name } }, 'background job pass failed'));
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
