@@ -62,6 +62,7 @@ const referralSourceFields = {
 };
 
 export const ReferralSourceInput = z.strictObject(referralSourceFields);
+export type ReferralSourceInput = z.output<typeof ReferralSourceInput>;
 export const UpdateReferralSourceRequest = z.strictObject({
   ...referralSourceFields,
   name: referralSourceFields.name.optional(),

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { createLocation, createOrganization, createRoom } from '../modules/organizations/index.js';
 import { createUser } from '../modules/users/index.js';
 import { seedDemoConsents } from './demo-consents.js';
+import { seedDemoIntake } from './demo-intake.js';
 
 /** Every person in the demo is invented; the domain is reserved for examples (RFC 2606). */
 export const DEMO_PASSWORD = 'trellis-demo-2026';
@@ -64,5 +65,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ organizatio
     await createUser(db, ctx, { ...staff, password: DEMO_PASSWORD, credentials: staff.credentials ?? null });
   }
   await seedDemoConsents(db, ctx);
+  await seedDemoIntake(db, ctx);
   return { organizationId: org.id };
 }
