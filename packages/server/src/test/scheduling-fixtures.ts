@@ -6,7 +6,7 @@ import { createRoom } from '../modules/organizations/index.js';
 import type { TestClock } from './clock.js';
 import { aUser, createTestOrganization, type TestOrganization, type TestUser } from './fixtures.js';
 import { type Agent, signedIn } from './http.js';
-import { aPatient, aTrack, anEpisode } from './patient-fixtures.js';
+import { anEpisode, aPatient, aTrack } from './patient-fixtures.js';
 import { actingAs, type StaffContext } from './shared-fixtures.js';
 
 /**
@@ -39,7 +39,12 @@ export async function aSchedulingWorld(
   const ctx = actingAs(org, director, clock.now());
   const room = (name: string, capacity: number) =>
     createRoom(db, org.ctx, { locationId: org.locationId, name, capacity }).then((r) => r.id);
-  const rooms = { a: await room('Room A', 14), b: await room('Room B', 12), office: await room('Office 1', 3), small: await room('Small Room', 4) };
+  const rooms = {
+    a: await room('Room A', 14),
+    b: await room('Room B', 12),
+    office: await room('Office 1', 3),
+    small: await room('Small Room', 4),
+  };
   const track = await aTrack(db, ctx, org.locationId);
   return { org, director, lee, patel, frontDesk, ctx, rooms, track, agent: await signedIn(app, director) };
 }
@@ -62,7 +67,10 @@ export function aSeriesBody(world: SchedulingWorld, overrides: Record<string, un
   };
 }
 
-export async function aSeriesVia(world: SchedulingWorld, overrides: Record<string, unknown> = {}): Promise<api.Series> {
+export async function aSeriesVia(
+  world: SchedulingWorld,
+  overrides: Record<string, unknown> = {},
+): Promise<api.Series> {
   const response = await world.agent.post('/api/v1/series', aSeriesBody(world, overrides));
   if (response.statusCode !== 201) throw new Error(`series: ${response.statusCode} ${response.body}`);
   return response.json();

@@ -8,7 +8,11 @@ import { claimDueJobs, insertJob, updateJob } from './repo.js';
 import type { JobRow } from './tables.js';
 
 /** What a job does; it may say when its kind should run next (a recurring job). */
-export type JobHandler = (db: Kysely<DB>, job: JobRow, now: Date) => Promise<{ nextRunAt?: Date } | undefined>;
+export type JobHandler = (
+  db: Kysely<DB>,
+  job: JobRow,
+  now: Date,
+) => Promise<{ nextRunAt?: Date } | undefined>;
 
 export interface RunnerOptions {
   /** Where messages go; the development channel unless a provider is plugged in. */
@@ -84,7 +88,8 @@ export class JobRunner {
     const claimed = await this.db
       .transaction()
       .execute((trx) => claimDueJobs(trx, now, 20, new Date(now.getTime() + JOB_LEASE_MS)));
-    for (const job of claimed) jobs.push({ id: job.id, kind: job.kind, outcome: await this.runJob(job, now) });
+    for (const job of claimed)
+      jobs.push({ id: job.id, kind: job.kind, outcome: await this.runJob(job, now) });
     const messages = await deliverDueMessages(this.db, this.channel, now);
     return { jobs, messages };
   }
@@ -96,7 +101,12 @@ export class JobRunner {
       const result = await handler(this.db, job, now);
       await this.db.transaction().execute(async (trx) => {
         // Free the unique key first, so the next run of a recurring job can take it.
-        await updateJob(trx, job.id, { status: 'done', unique_key: null, locked_until: null, updated_at: now });
+        await updateJob(trx, job.id, {
+          status: 'done',
+          unique_key: null,
+          locked_until: null,
+          updated_at: now,
+        });
         if (result?.nextRunAt) {
           await insertJob(trx, {
             id: newId(),

@@ -4,8 +4,19 @@ import type { Database } from '../../db/database.js';
 import { TestClock } from '../../test/clock.js';
 import { openTestDatabase } from '../../test/database.js';
 import { buildTestApp } from '../../test/http.js';
-import { anAdmittedPatient, aSchedulingWorld, aSeriesVia, type SchedulingWorld } from '../../test/scheduling-fixtures.js';
-import { type Channel, DevChannel, listDevMessages, listOutbox, type OutgoingMessage } from '../notifications/index.js';
+import {
+  anAdmittedPatient,
+  aSchedulingWorld,
+  aSeriesVia,
+  type SchedulingWorld,
+} from '../../test/scheduling-fixtures.js';
+import {
+  type Channel,
+  DevChannel,
+  listDevMessages,
+  listOutbox,
+  type OutgoingMessage,
+} from '../notifications/index.js';
 import { JobRunner, listJobs, REMINDER_SCAN } from './index.js';
 
 let database: Database;
@@ -80,7 +91,10 @@ describe('session reminders through the outbox', () => {
     const one = new JobRunner(database.db, clock);
     const two = new JobRunner(database.db, clock);
     // Wednesday 09:30: Thursday's session is due for a reminder.
-    const [a, b] = await Promise.all([one.runOnce(at('2026-03-04T15:30:00Z')), two.runOnce(at('2026-03-04T15:30:00Z'))]);
+    const [a, b] = await Promise.all([
+      one.runOnce(at('2026-03-04T15:30:00Z')),
+      two.runOnce(at('2026-03-04T15:30:00Z')),
+    ]);
     expect(a.messages.sent + b.messages.sent).toBe(2);
     expect(await devMessages()).toHaveLength(4);
     expect(new Set((await devMessages()).map((m) => m.idempotency_key)).size).toBe(4);
@@ -122,7 +136,9 @@ describe('session reminders through the outbox', () => {
     expect(cancelled.statusCode).toBe(200);
     const notices = (await outbox()).filter((m) => m.kind === 'session_cancelled');
     expect(notices.map((m) => m.patient_id).sort()).toEqual([...patientIds].sort());
-    expect(notices[0]?.body).toMatch(/^Your group session on Mon 16 Mar at 09:00 at Main, Room B is cancelled\./);
+    expect(notices[0]?.body).toMatch(
+      /^Your group session on Mon 16 Mar at 09:00 at Main, Room B is cancelled\./,
+    );
     expect(notices[0]?.body).not.toMatch(/Relapse|Holiday/);
   });
 

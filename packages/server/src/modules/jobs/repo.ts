@@ -31,7 +31,12 @@ export async function claimDueJobs(db: Kysely<DB>, now: Date, limit: number, lea
   if (due.length === 0) return [];
   return db
     .updateTable('job')
-    .set((eb) => ({ status: 'running', locked_until: leaseUntil, attempts: eb('attempts', '+', 1), updated_at: now }))
+    .set((eb) => ({
+      status: 'running',
+      locked_until: leaseUntil,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now,
+    }))
     .where(
       'id',
       'in',

@@ -51,7 +51,9 @@ async function deliverOne(
   message: OutboxRow,
   now: Date,
 ): Promise<keyof DeliveryResult> {
-  const address = message.patient_id ? await addressOf(db, message.organization_id, message.patient_id) : null;
+  const address = message.patient_id
+    ? await addressOf(db, message.organization_id, message.patient_id)
+    : null;
   if (!address) {
     await updateOutboxMessage(db, message.id, {
       status: 'undeliverable',

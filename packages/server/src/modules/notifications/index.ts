@@ -1,6 +1,6 @@
 /** The notifications module as other modules may use it. */
 export type { Channel, OutgoingMessage } from './channel.js';
-export { deliverDueMessages, type DeliveryResult, MAX_ATTEMPTS, retryDelayMs } from './deliver-outbox.js';
+export { type DeliveryResult, deliverDueMessages, MAX_ATTEMPTS, retryDelayMs } from './deliver-outbox.js';
 export { DevChannel } from './dev-channel.js';
 export { enqueueMessage, type MessageToPatient } from './enqueue-message.js';
 export { listDevMessages, listOutbox } from './repo.js';

@@ -3,7 +3,10 @@ import type { DB } from '../../db/schema.js';
 import type { DevMessageTable, OutboxMessageTable } from './tables.js';
 
 /** Inserts unless a message with the same idempotency key exists; true when inserted. */
-export async function insertOutboxMessage(db: Kysely<DB>, row: Insertable<OutboxMessageTable>): Promise<boolean> {
+export async function insertOutboxMessage(
+  db: Kysely<DB>,
+  row: Insertable<OutboxMessageTable>,
+): Promise<boolean> {
   const result = await db
     .insertInto('outbox_message')
     .values(row)
@@ -34,7 +37,12 @@ export async function claimDueMessages(db: Kysely<DB>, now: Date, limit: number,
   if (due.length === 0) return [];
   return db
     .updateTable('outbox_message')
-    .set((eb) => ({ status: 'sending', locked_until: leaseUntil, attempts: eb('attempts', '+', 1), updated_at: now }))
+    .set((eb) => ({
+      status: 'sending',
+      locked_until: leaseUntil,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now,
+    }))
     .where(
       'id',
       'in',
@@ -44,7 +52,11 @@ export async function claimDueMessages(db: Kysely<DB>, now: Date, limit: number,
     .execute();
 }
 
-export async function updateOutboxMessage(db: Kysely<DB>, id: string, changes: Updateable<OutboxMessageTable>) {
+export async function updateOutboxMessage(
+  db: Kysely<DB>,
+  id: string,
+  changes: Updateable<OutboxMessageTable>,
+) {
   await db.updateTable('outbox_message').set(changes).where('id', '=', id).execute();
 }
 

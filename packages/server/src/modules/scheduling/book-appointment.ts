@@ -23,9 +23,13 @@ export type UpdateAppointmentInput = z.output<typeof api.UpdateAppointmentReques
 function locationFor(directory: Directory, venue: api.Venue, locationId: string | undefined): string {
   if (venue.kind === 'room') {
     const room = directory.rooms.get(venue.roomId);
-    if (!room || !room.active) throw DomainError.invalid('venue.roomId', 'Choose an active room of your organization.');
+    if (!room?.active)
+      throw DomainError.invalid('venue.roomId', 'Choose an active room of your organization.');
     if (locationId && locationId !== room.locationId) {
-      throw DomainError.invalid('locationId', `${room.name} is at another location. Choose a room at this one.`);
+      throw DomainError.invalid(
+        'locationId',
+        `${room.name} is at another location. Choose a room at this one.`,
+      );
     }
     return room.locationId;
   }
@@ -40,9 +44,15 @@ function instantsOf(date: string, startTime: string, durationMinutes: number, ti
   const wall = Temporal.PlainDate.from(date).toPlainDateTime(Temporal.PlainTime.from(startTime));
   const start = wall.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
   if (!start.toPlainDateTime().equals(wall)) {
-    throw DomainError.invalid('startTime', `${startTime} does not exist on ${date}: the clocks change. Choose another time.`);
+    throw DomainError.invalid(
+      'startTime',
+      `${startTime} does not exist on ${date}: the clocks change. Choose another time.`,
+    );
   }
-  return { startsAt: new Date(start.epochMilliseconds), endsAt: new Date(start.epochMilliseconds + durationMinutes * 60_000) };
+  return {
+    startsAt: new Date(start.epochMilliseconds),
+    endsAt: new Date(start.epochMilliseconds + durationMinutes * 60_000),
+  };
 }
 
 async function checkParticipants(db: Kysely<DB>, organizationId: string, ids: readonly string[]) {
@@ -54,7 +64,12 @@ async function checkParticipants(db: Kysely<DB>, organizationId: string, ids: re
 }
 
 /** Each participant's planned week around the session, against their track's rule. */
-async function intensityOf(db: Kysely<DB>, organizationId: string, directory: Directory, row: AppointmentRow) {
+async function intensityOf(
+  db: Kysely<DB>,
+  organizationId: string,
+  directory: Directory,
+  row: AppointmentRow,
+) {
   const out: api.Appointment['intensity'] = [];
   const date = localOf(row.starts_at, zoneOf(directory, row.location_id)).toPlainDate();
   for (const patientId of row.participant_ids) {
@@ -68,7 +83,12 @@ async function intensityOf(db: Kysely<DB>, organizationId: string, directory: Di
   return out;
 }
 
-export async function appointmentToApi(db: Kysely<DB>, organizationId: string, directory: Directory, row: AppointmentRow) {
+export async function appointmentToApi(
+  db: Kysely<DB>,
+  organizationId: string,
+  directory: Directory,
+  row: AppointmentRow,
+) {
   const zone = zoneOf(directory, row.location_id);
   return toAppointment(
     row,
@@ -84,7 +104,14 @@ async function assertFits(db: Kysely<DB>, organizationId: string, directory: Dir
   const zone = zoneOf(directory, row.location_id);
   const date = localOf(row.starts_at, zone).toPlainDate().toString();
   const set = await loadBookings(db, organizationId, directory, { from: date, to: date });
-  await assertNoConflicts(db, organizationId, directory, zone, [{ booking: appointmentBooking(row, directory) }], set.bookings);
+  await assertNoConflicts(
+    db,
+    organizationId,
+    directory,
+    zone,
+    [{ booking: appointmentBooking(row, directory) }],
+    set.bookings,
+  );
 }
 
 /** Books an individual, family, assessment or medication session: parse → check → write → clashes. */
@@ -100,9 +127,17 @@ export async function bookAppointment(
   await checkParticipants(db, orgId, input.participantIds);
   const room = input.venue.kind === 'room' ? directory.rooms.get(input.venue.roomId) : undefined;
   if (room && input.participantIds.length + 1 > room.capacity) {
-    throw DomainError.invalid('venue.roomId', `${room.name} holds ${room.capacity} people. Choose a larger room.`);
+    throw DomainError.invalid(
+      'venue.roomId',
+      `${room.name} holds ${room.capacity} people. Choose a larger room.`,
+    );
   }
-  const { startsAt, endsAt } = instantsOf(input.date, input.startTime, input.durationMinutes, zoneOf(directory, locationId));
+  const { startsAt, endsAt } = instantsOf(
+    input.date,
+    input.startTime,
+    input.durationMinutes,
+    zoneOf(directory, locationId),
+  );
   const row = await insertAppointment(db, {
     id: newId(),
     organization_id: orgId,
@@ -149,12 +184,14 @@ export async function changeAppointment(
   if (input.status === 'cancelled' && !input.reason) {
     throw DomainError.invalid('reason', 'Say why the appointment is cancelled.');
   }
-  const venue: api.Venue = input.venue ?? (current.room_id ? { kind: 'room', roomId: current.room_id } : { kind: 'virtual' });
+  const venue: api.Venue =
+    input.venue ?? (current.room_id ? { kind: 'room', roomId: current.room_id } : { kind: 'virtual' });
   const locationId = locationFor(directory, venue, input.venue ? current.location_id : current.location_id);
   if (input.clinicianId) checkFacilitators(directory, [input.clinicianId], 'clinicianId');
   const zone = zoneOf(directory, locationId);
   const local = localOf(current.starts_at, zone);
-  const duration = input.durationMinutes ?? Math.round((current.ends_at.getTime() - current.starts_at.getTime()) / 60_000);
+  const duration =
+    input.durationMinutes ?? Math.round((current.ends_at.getTime() - current.starts_at.getTime()) / 60_000);
   const { startsAt, endsAt } = instantsOf(
     input.date ?? local.toPlainDate().toString(),
     input.startTime ?? local.toPlainTime().toString({ smallestUnit: 'minute' }),
@@ -192,7 +229,11 @@ export async function changeAppointment(
 }
 
 /** One appointment, its participants named by id; the read is audited per participant. */
-export async function getAppointment(db: Kysely<DB>, ctx: SignedInContext, id: string): Promise<api.Appointment> {
+export async function getAppointment(
+  db: Kysely<DB>,
+  ctx: SignedInContext,
+  id: string,
+): Promise<api.Appointment> {
   const orgId = ctx.actor.organizationId;
   const row = await findAppointment(db, orgId, id);
   if (!row) throw DomainError.notFound('appointment');

@@ -51,7 +51,8 @@ export async function issueCalendarFeed(
   const subjectId = input.owner === 'clinician' ? input.clinicianId : input.patientId;
   if (!mayManage(ctx, input.owner, subjectId)) throw refuse();
   if (input.owner === 'clinician') {
-    if (!(await loadDirectory(db, orgId)).staff.has(subjectId)) throw DomainError.invalid('clinicianId', 'Choose a member of your staff.');
+    if (!(await loadDirectory(db, orgId)).staff.has(subjectId))
+      throw DomainError.invalid('clinicianId', 'Choose a member of your staff.');
   } else {
     await assertPatientExists(db, orgId, subjectId);
   }

@@ -5,7 +5,12 @@ import type { Database } from '../../db/database.js';
 import { TestClock } from '../../test/clock.js';
 import { openTestDatabase } from '../../test/database.js';
 import { buildTestApp, signedIn } from '../../test/http.js';
-import { anAdmittedPatient, aSchedulingWorld, aSeriesVia, type SchedulingWorld } from '../../test/scheduling-fixtures.js';
+import {
+  anAdmittedPatient,
+  aSchedulingWorld,
+  aSeriesVia,
+  type SchedulingWorld,
+} from '../../test/scheduling-fixtures.js';
 import { auditEventsOf } from '../../test/shared-fixtures.js';
 
 let database: Database;
@@ -31,8 +36,14 @@ beforeAll(async () => {
     { 'if-match': '"1"' },
   );
   expect(cancel.statusCode).toBe(200);
-  const first = await anAdmittedPatient(database.db, world, { legalFirstName: 'Avery', legalLastName: 'Feedperson' });
-  const second = await anAdmittedPatient(database.db, world, { legalFirstName: 'Jordan', legalLastName: 'Otherly' });
+  const first = await anAdmittedPatient(database.db, world, {
+    legalFirstName: 'Avery',
+    legalLastName: 'Feedperson',
+  });
+  const second = await anAdmittedPatient(database.db, world, {
+    legalFirstName: 'Jordan',
+    legalLastName: 'Otherly',
+  });
   avery = first.patient;
   jordan = second.patient;
   for (const e of [first.episode, second.episode]) {
@@ -55,10 +66,18 @@ afterAll(async () => {
   await database.close();
 });
 
-type Item = Record<string, unknown> & { type: string; start: string; participants?: { id: string; name: string }[] };
+type Item = Record<string, unknown> & {
+  type: string;
+  start: string;
+  participants?: { id: string; name: string }[];
+};
 const calendar = async (query: string, agent = world.agent) => {
   const response = await agent.get(`/api/v1/calendar?${query}`);
-  return { status: response.statusCode, items: (response.json().items ?? []) as Item[], body: response.json() };
+  return {
+    status: response.statusCode,
+    items: (response.json().items ?? []) as Item[],
+    body: response.json(),
+  };
 };
 
 describe('calendar views', () => {
@@ -88,9 +107,18 @@ describe('calendar views', () => {
   it('shows a room’s and a clinician’s day with appointments, counted not named', async () => {
     const room = await calendar(`view=day&date=2026-03-10&roomId=${world.rooms.office}`);
     expect(room.items).toHaveLength(1);
-    expect(room.items[0]).toMatchObject({ type: 'appointment', id: appointmentId, title: 'Individual session', participantCount: 1 });
+    expect(room.items[0]).toMatchObject({
+      type: 'appointment',
+      id: appointmentId,
+      title: 'Individual session',
+      participantCount: 1,
+    });
     const clinician = await calendar(`view=week&date=2026-03-09&clinicianId=${world.lee.id}`);
-    expect(clinician.items.map((i) => i.start)).toEqual(['2026-03-09T09:00', '2026-03-11T09:00', '2026-03-12T09:00']);
+    expect(clinician.items.map((i) => i.start)).toEqual([
+      '2026-03-09T09:00',
+      '2026-03-11T09:00',
+      '2026-03-12T09:00',
+    ]);
     expect(JSON.stringify([room.body, clinician.body])).not.toContain('Feedperson');
   });
 
@@ -100,14 +128,19 @@ describe('calendar views', () => {
     expect(items.map((i) => i.type)).toEqual(['group', 'appointment', 'group', 'group']);
     expect(items.every((i) => i.participants?.[0]?.name === avery.displayName)).toBe(true);
     expect(JSON.stringify(items)).not.toContain(jordan.displayName);
-    const audit = await auditEventsOf(database.db, world.org.organizationId, { action: 'schedule.read', patientId: avery.id });
+    const audit = await auditEventsOf(database.db, world.org.organizationId, {
+      action: 'schedule.read',
+      patientId: avery.id,
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ view: 'week', items: 4, named: [avery.id] });
   });
 
   it('lets front desk read the calendar but not an administrator a participant’s', async () => {
     const desk = await signedIn(app, world.frontDesk);
-    expect((await calendar(`view=day&date=2026-03-09&trackId=${world.track.id}`, desk)).items).toHaveLength(1);
+    expect((await calendar(`view=day&date=2026-03-09&trackId=${world.track.id}`, desk)).items).toHaveLength(
+      1,
+    );
     const admin = await signedIn(app, world.org.admin);
     expect((await calendar(`view=week&date=2026-03-09&trackId=${world.track.id}`, admin)).status).toBe(200);
     expect((await calendar(`view=week&date=2026-03-09&patientId=${avery.id}`, admin)).status).toBe(403);
@@ -137,11 +170,18 @@ function parseFeed(text: string) {
 
 describe('calendar feeds', () => {
   it('gives a participant an iCalendar feed with local times across the clock change, and no names', async () => {
-    const created = await world.agent.post('/api/v1/calendar-feeds', { owner: 'participant', patientId: avery.id });
+    const created = await world.agent.post('/api/v1/calendar-feeds', {
+      owner: 'participant',
+      patientId: avery.id,
+    });
     expect(created.statusCode).toBe(201);
     const url = new URL(created.json().url);
     expect(url.pathname).toMatch(/^\/api\/v1\/public\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-    const stored = await database.db.selectFrom('calendar_feed').select('token_hash').where('id', '=', created.json().id).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('calendar_feed')
+      .select('token_hash')
+      .where('id', '=', created.json().id)
+      .executeTakeFirstOrThrow();
     expect(url.pathname).not.toContain(stored.token_hash);
 
     const response = await app.inject({ method: 'GET', url: url.pathname });
@@ -149,33 +189,58 @@ describe('calendar feeds', () => {
     expect(response.headers['content-type']).toMatch(/^text\/calendar/);
     const events = parseFeed(response.body);
     const byDay = Object.fromEntries(events.map((e) => [e.local.slice(0, 10), e]));
-    expect(byDay['2026-03-04']).toMatchObject({ local: '2026-03-04T09:00:00', zone: 'America/Chicago', utc: '2026-03-04T15:00:00.000Z', summary: 'Group session' });
-    expect(byDay['2026-03-09']).toMatchObject({ local: '2026-03-09T09:00:00', utc: '2026-03-09T14:00:00.000Z', uid: `${seriesId}/2026-03-09@trellis` });
+    expect(byDay['2026-03-04']).toMatchObject({
+      local: '2026-03-04T09:00:00',
+      zone: 'America/Chicago',
+      utc: '2026-03-04T15:00:00.000Z',
+      summary: 'Group session',
+    });
+    expect(byDay['2026-03-09']).toMatchObject({
+      local: '2026-03-09T09:00:00',
+      utc: '2026-03-09T14:00:00.000Z',
+      uid: `${seriesId}/2026-03-09@trellis`,
+    });
     expect(byDay['2026-03-11']?.status).toBe('CANCELLED');
     expect(byDay['2026-03-10']).toMatchObject({ summary: 'Appointment', local: '2026-03-10T10:00:00' });
     for (const secret of ['Relapse', avery.displayName, 'Avery', 'Feedperson', jordan.displayName, 'F33']) {
       expect(response.body).not.toContain(secret);
     }
-    const audit = await auditEventsOf(database.db, world.org.organizationId, { action: 'calendar_feed.read', patientId: avery.id });
+    const audit = await auditEventsOf(database.db, world.org.organizationId, {
+      action: 'calendar_feed.read',
+      patientId: avery.id,
+    });
     expect(audit).toHaveLength(1);
   });
 
   it('gives a clinician their sessions with participants’ initials only, and a revoked link answers 404', async () => {
     const patel = await signedIn(app, world.patel);
-    const created = await patel.post('/api/v1/calendar-feeds', { owner: 'clinician', clinicianId: world.patel.id });
+    const created = await patel.post('/api/v1/calendar-feeds', {
+      owner: 'clinician',
+      clinicianId: world.patel.id,
+    });
     expect(created.statusCode).toBe(201);
     const path = new URL(created.json().url).pathname;
     const text = (await app.inject({ method: 'GET', url: path })).body;
     const events = parseFeed(text);
     expect(events.map((e) => e.summary)).toEqual(['Individual session — A.F.']);
     expect(text).not.toContain('Feedperson');
-    const forLee = await patel.post('/api/v1/calendar-feeds', { owner: 'clinician', clinicianId: world.lee.id });
+    const forLee = await patel.post('/api/v1/calendar-feeds', {
+      owner: 'clinician',
+      clinicianId: world.lee.id,
+    });
     expect(forLee.statusCode).toBe(403);
 
     const revoked = await patel.request('DELETE', `/api/v1/calendar-feeds/${created.json().id}`);
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().revokedAt).not.toBeNull();
     expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/public/calendar/not-a-real-token-at-all-0000000000.ics' })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/public/calendar/not-a-real-token-at-all-0000000000.ics',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -84,15 +84,28 @@ export async function changeSeries(
   return changeWhole(db, ctx, loaded, input.changes);
 }
 
-async function bump(db: Kysely<DB>, ctx: SignedInContext, l: Loaded, changes: Parameters<typeof updateSeriesAtVersion>[4]) {
-  const updated = await updateSeriesAtVersion(db, ctx.actor.organizationId, l.row.id, l.row.version, changes, ctx.now);
+async function bump(
+  db: Kysely<DB>,
+  ctx: SignedInContext,
+  l: Loaded,
+  changes: Parameters<typeof updateSeriesAtVersion>[4],
+) {
+  const updated = await updateSeriesAtVersion(
+    db,
+    ctx.actor.organizationId,
+    l.row.id,
+    l.row.version,
+    changes,
+    ctx.now,
+  );
   if (!updated) throw DomainError.stale('group series', toSeries(l.row, l.timeZone));
   return updated;
 }
 
 function checkChanges(l: Loaded, changes: Changes) {
   if (changes.venue) checkVenue(l.directory, changes.venue, l.row.location_id, 'changes.venue.roomId');
-  if (changes.facilitatorIds) checkFacilitators(l.directory, changes.facilitatorIds, 'changes.facilitatorIds');
+  if (changes.facilitatorIds)
+    checkFacilitators(l.directory, changes.facilitatorIds, 'changes.facilitatorIds');
   const track = trackOf(l.directory, l.row.track_id);
   return limitsFor(l.directory, track, changes.venue ?? l.series.venue);
 }
@@ -111,14 +124,21 @@ async function changeOccurrence(
     exception = cancelOccurrence(l.series, day, change.reason);
   } else if (change.kind === 'move') {
     if (change.venue) checkVenue(l.directory, change.venue, l.row.location_id, 'change.venue.roomId');
-    const to = Temporal.PlainDate.from(change.toDate ?? date).toPlainDateTime(Temporal.PlainTime.from(change.toStartTime));
+    const to = Temporal.PlainDate.from(change.toDate ?? date).toPlainDateTime(
+      Temporal.PlainTime.from(change.toStartTime),
+    );
     exception = moveOccurrence(l.series, day, to, {
       ...(change.venue ? { venue: change.venue } : {}),
       ...(change.reason ? { reason: change.reason } : {}),
     });
   } else {
     checkFacilitators(l.directory, [change.substituteFacilitatorId], 'change.substituteFacilitatorId');
-    exception = substituteFacilitator(l.series, day, change.absentFacilitatorId, change.substituteFacilitatorId);
+    exception = substituteFacilitator(
+      l.series,
+      day,
+      change.absentFacilitatorId,
+      change.substituteFacilitatorId,
+    );
   }
   await saveException(db, {
     id: newId(),
@@ -180,7 +200,10 @@ async function changeFollowing(
 ): Promise<api.ChangeSeriesResult> {
   const orgId = ctx.actor.organizationId;
   if (from < l.today) {
-    throw DomainError.invalid('from', `Sessions before today (${l.today}) have been held; change the series from today on.`);
+    throw DomainError.invalid(
+      'from',
+      `Sessions before today (${l.today}) have been held; change the series from today on.`,
+    );
   }
   const recorded = await occurrenceRecordsFrom(db, orgId, l.row.id, from);
   if (recorded.length > 0) {
@@ -191,8 +214,13 @@ async function changeFollowing(
     );
   }
   const limits = checkChanges(l, changes);
-  const exceptions = (await listExceptions(db, orgId, [l.row.id])).map((e) => e.detail as unknown as SeriesException);
-  const closures = (await listClosures(db, orgId, [l.row.location_id])).map((c) => ({ date: c.closed_on, reason: c.reason }));
+  const exceptions = (await listExceptions(db, orgId, [l.row.id])).map(
+    (e) => e.detail as unknown as SeriesException,
+  );
+  const closures = (await listClosures(db, orgId, [l.row.location_id])).map((c) => ({
+    date: c.closed_on,
+    reason: c.reason,
+  }));
   const split = splitSeriesAt(l.series, Temporal.PlainDate.from(from), {
     newId: newId(),
     changes: changes as Parameters<typeof splitSeriesAt>[2]['changes'] & object,
@@ -258,7 +286,10 @@ async function changeWhole(
     );
   }
   if (started && typeof changes.endDate === 'string' && changes.endDate < l.today) {
-    throw DomainError.invalid('changes.endDate', `End the series today (${l.today}) or later: held sessions stay as they were.`);
+    throw DomainError.invalid(
+      'changes.endDate',
+      `End the series today (${l.today}) or later: held sessions stay as they were.`,
+    );
   }
   const limits = checkChanges(l, changes);
   const next = parseGroupSeries({ ...l.series, ...changes }, limits);

@@ -62,7 +62,11 @@ function collect(
   for (const candidate of candidates) {
     for (const conflict of findConflicts(candidate.booking, existing, context)) {
       if (candidate.kinds && !candidate.kinds.includes(conflict.kind)) continue;
-      if (candidate.resourceIds && conflict.kind !== 'room_capacity' && !candidate.resourceIds.includes(conflict.resourceId))
+      if (
+        candidate.resourceIds &&
+        conflict.kind !== 'room_capacity' &&
+        !candidate.resourceIds.includes(conflict.resourceId)
+      )
         continue;
       const key = `${conflict.kind}|${conflict.resourceId}|${conflict.withBookingIds.join(',')}`;
       if (seen.has(key)) continue;

@@ -63,7 +63,10 @@ async function checkPattern(
   const result = checkAttendancePattern(series, chosen, s.track.intensity, Temporal.PlainDate.from(asOf));
   if (weekdays && result.emptyWeekdays.length > 0) {
     const names = result.emptyWeekdays.map((d) => WEEKDAY_NAMES[d - 1]).join(', ');
-    throw DomainError.invalid('weekdays', `No group of ${s.track.name} meets on ${names}. Choose days the track meets.`);
+    throw DomainError.invalid(
+      'weekdays',
+      `No group of ${s.track.name} meets on ${names}. Choose days the track meets.`,
+    );
   }
   if (result.needsDocumentedReason && !reason) {
     throw new DomainError(
@@ -102,7 +105,10 @@ export async function enrollParticipant(
   const orgId = ctx.actor.organizationId;
   const s = await settingOf(db, ctx, episodeId);
   if (!OPEN_STATUSES.has(s.episode.status)) {
-    throw new DomainError('invalid_state', 'This episode is discharged. Enroll a participant of an open episode.');
+    throw new DomainError(
+      'invalid_state',
+      'This episode is discharged. Enroll a participant of an open episode.',
+    );
   }
   if (await findEnrollmentByEpisode(db, orgId, episodeId)) {
     throw new DomainError(
@@ -110,9 +116,13 @@ export async function enrollParticipant(
       'This participant is already enrolled in the track’s groups. Change their days instead (PUT).',
     );
   }
-  const startDate = input.startDate ?? (s.episode.admissionDate > s.today ? s.episode.admissionDate : s.today);
+  const startDate =
+    input.startDate ?? (s.episode.admissionDate > s.today ? s.episode.admissionDate : s.today);
   if (startDate < s.episode.admissionDate) {
-    throw DomainError.invalid('startDate', `Groups start on or after admission (${s.episode.admissionDate}).`);
+    throw DomainError.invalid(
+      'startDate',
+      `Groups start on or after admission (${s.episode.admissionDate}).`,
+    );
   }
   const weekdays = input.weekdays ?? null;
   const { result, belowMinimum } = await checkPattern(db, ctx, s, weekdays, input.reason, startDate);
@@ -217,7 +227,10 @@ export async function endEnrollment(
   if (!current) return null;
   const s = await settingOf(db, ctx, episodeId);
   if (current.end_date !== null) return toEnrollment(db, ctx, s, current);
-  const last = endDate < current.start_date ? Temporal.PlainDate.from(current.start_date).subtract({ days: 1 }).toString() : endDate;
+  const last =
+    endDate < current.start_date
+      ? Temporal.PlainDate.from(current.start_date).subtract({ days: 1 }).toString()
+      : endDate;
   await updateEnrollmentAtVersion(db, orgId, current.id, current.version, { end_date: last }, ctx.now);
   await recordAuditEvent(db, ctx, {
     action: 'enrollment.end',
@@ -233,10 +246,16 @@ export async function endEnrollment(
 async function assertEnrollmentFits(db: Kysely<DB>, ctx: SignedInContext, s: Setting, row: EnrollmentRow) {
   const orgId = ctx.actor.organizationId;
   const from = row.start_date > s.today ? row.start_date : s.today;
-  const to = Temporal.PlainDate.from(from).add({ weeks: CONFLICT_HORIZON_WEEKS }).subtract({ days: 1 }).toString();
+  const to = Temporal.PlainDate.from(from)
+    .add({ weeks: CONFLICT_HORIZON_WEEKS })
+    .subtract({ days: 1 })
+    .toString();
   const set = await loadBookings(db, orgId, s.directory, { from, to });
   const mine = set.timeline.occurrences.filter(
-    (o) => o.occurrence.status !== 'cancelled' && o.roster.includes(row.patient_id) && o.occurrence.originalDate >= from,
+    (o) =>
+      o.occurrence.status !== 'cancelled' &&
+      o.roster.includes(row.patient_id) &&
+      o.occurrence.originalDate >= from,
   );
   const full = mine.find((o) => o.roster.length > o.row.capacity);
   if (full) {
@@ -275,8 +294,8 @@ async function toEnrollment(
     pattern ??
     summary(
       checkAttendancePattern(
-        (await listSeries(db, ctx.actor.organizationId, { trackId: row.track_id, activeFrom: asOf })).map((r) =>
-          toDomainSeries(r, s.timeZone),
+        (await listSeries(db, ctx.actor.organizationId, { trackId: row.track_id, activeFrom: asOf })).map(
+          (r) => toDomainSeries(r, s.timeZone),
         ),
         (row.weekdays as IsoWeekday[] | null) ?? [1, 2, 3, 4, 5, 6, 7],
         s.track.intensity,

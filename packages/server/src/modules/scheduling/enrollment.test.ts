@@ -5,7 +5,12 @@ import { TestClock } from '../../test/clock.js';
 import { openTestDatabase } from '../../test/database.js';
 import { aUser } from '../../test/fixtures.js';
 import { buildTestApp, signedIn } from '../../test/http.js';
-import { anAdmittedPatient, aSchedulingWorld, aSeriesVia, type SchedulingWorld } from '../../test/scheduling-fixtures.js';
+import {
+  anAdmittedPatient,
+  aSchedulingWorld,
+  aSeriesVia,
+  type SchedulingWorld,
+} from '../../test/scheduling-fixtures.js';
 import { auditEventsOf } from '../../test/shared-fixtures.js';
 
 let database: Database;
@@ -21,7 +26,15 @@ beforeAll(async () => {
   world = await aSchedulingWorld(database.db, app, clock);
   // Four hours a day on Monday, Wednesday and Thursday: 12 h a week.
   await aSeriesVia(world);
-  await aSeriesVia(world, { title: 'Process Group', kind: 'process', startTime: '13:00', durationMinutes: 60, venue: { kind: 'room', roomId: world.rooms.a }, facilitatorIds: [world.patel.id], capacity: 4 });
+  await aSeriesVia(world, {
+    title: 'Process Group',
+    kind: 'process',
+    startTime: '13:00',
+    durationMinutes: 60,
+    venue: { kind: 'room', roomId: world.rooms.a },
+    facilitatorIds: [world.patel.id],
+    capacity: 4,
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -31,7 +44,13 @@ afterAll(async () => {
 const enroll = (episodeId: string, body: Record<string, unknown> = {}) =>
   world.agent.post(`/api/v1/episodes/${episodeId}/enrollment`, body);
 const countAppointments = async () =>
-  (await database.db.selectFrom('appointment').select('id').where('organization_id', '=', world.org.organizationId).execute()).length;
+  (
+    await database.db
+      .selectFrom('appointment')
+      .select('id')
+      .where('organization_id', '=', world.org.organizationId)
+      .execute()
+  ).length;
 
 describe('enrollment with an attendance pattern', () => {
   it('enrolls on every track day and answers with the week’s intensity', async () => {
@@ -42,7 +61,14 @@ describe('enrollment with an attendance pattern', () => {
       startDate: '2026-03-02',
       weekdays: null,
       pattern: { hours: 12, days: 3, meetsMinimum: true },
-      intensity: { weekStart: '2026-03-02', sessions: 6, days: 3, totalHours: 12, flags: [], meetsMinimum: true },
+      intensity: {
+        weekStart: '2026-03-02',
+        sessions: 6,
+        days: 3,
+        totalHours: 12,
+        flags: [],
+        meetsMinimum: true,
+      },
     });
     const again = await enroll(episode.id);
     expect(again.statusCode).toBe(409);
@@ -52,11 +78,16 @@ describe('enrollment with an attendance pattern', () => {
     const { patient, episode } = await anAdmittedPatient(database.db, world);
     const refused = await enroll(episode.id, { weekdays: [1, 3] });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors).toEqual([{ field: 'reason', message: expect.stringMatching(/below the minimum/) }]);
+    expect(refused.json().errors).toEqual([
+      { field: 'reason', message: expect.stringMatching(/below the minimum/) },
+    ]);
     expect(refused.json().detail).toMatch(/8 h planned a week; this track needs at least 9 h/);
     expect((await world.agent.get(`/api/v1/episodes/${episode.id}/enrollment`)).statusCode).toBe(404);
 
-    const accepted = await enroll(episode.id, { weekdays: [1, 3], reason: 'Works Thursdays; step-down week agreed with the payer' });
+    const accepted = await enroll(episode.id, {
+      weekdays: [1, 3],
+      reason: 'Works Thursdays; step-down week agreed with the payer',
+    });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json()).toMatchObject({
       weekdays: [1, 3],
@@ -64,17 +95,38 @@ describe('enrollment with an attendance pattern', () => {
       pattern: { hours: 8, days: 2, meetsMinimum: false, flags: ['under_hours', 'too_few_days'] },
       intensity: { totalHours: 8, meetsMinimum: false },
     });
-    const audit = await auditEventsOf(database.db, world.org.organizationId, { action: 'enrollment.create', patientId: patient.id });
+    const audit = await auditEventsOf(database.db, world.org.organizationId, {
+      action: 'enrollment.create',
+      patientId: patient.id,
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ weekdays: [1, 3], belowMinimum: true });
 
-    const wrongDay = await world.agent.put(`/api/v1/episodes/${episode.id}/enrollment`, { weekdays: [1, 2, 3, 4] }, { 'if-match': '"1"' });
+    const wrongDay = await world.agent.put(
+      `/api/v1/episodes/${episode.id}/enrollment`,
+      { weekdays: [1, 2, 3, 4] },
+      { 'if-match': '"1"' },
+    );
     expect(wrongDay.statusCode).toBe(422);
-    expect(wrongDay.json().errors[0]).toMatchObject({ field: 'weekdays', message: expect.stringMatching(/Tuesday/) });
-    expect((await world.agent.put(`/api/v1/episodes/${episode.id}/enrollment`, { weekdays: [1, 3, 4] })).statusCode).toBe(428);
-    const raised = await world.agent.put(`/api/v1/episodes/${episode.id}/enrollment`, { weekdays: [1, 3, 4] }, { 'if-match': '"1"' });
+    expect(wrongDay.json().errors[0]).toMatchObject({
+      field: 'weekdays',
+      message: expect.stringMatching(/Tuesday/),
+    });
+    expect(
+      (await world.agent.put(`/api/v1/episodes/${episode.id}/enrollment`, { weekdays: [1, 3, 4] }))
+        .statusCode,
+    ).toBe(428);
+    const raised = await world.agent.put(
+      `/api/v1/episodes/${episode.id}/enrollment`,
+      { weekdays: [1, 3, 4] },
+      { 'if-match': '"1"' },
+    );
     expect(raised.statusCode).toBe(200);
-    expect(raised.json()).toMatchObject({ version: 2, belowMinimumReason: null, pattern: { meetsMinimum: true } });
+    expect(raised.json()).toMatchObject({
+      version: 2,
+      belowMinimumReason: null,
+      pattern: { meetsMinimum: true },
+    });
   });
 
   it('refuses an enrollment that clashes with the participant’s appointment, and saves nothing', async () => {
@@ -92,10 +144,11 @@ describe('enrollment with an attendance pattern', () => {
     expect(booked.statusCode).toBe(201);
     const response = await enroll(episode.id);
     expect(response.statusCode).toBe(409);
-    expect(response.json().detail).toContain(`${patient.displayName} is already booked for Individual session 10:00–10:50 online`);
+    expect(response.json().detail).toContain(
+      `${patient.displayName} is already booked for Individual session 10:00–10:50 online`,
+    );
     expect((await world.agent.get(`/api/v1/episodes/${episode.id}/enrollment`)).statusCode).toBe(404);
   });
-
 });
 
 describe('appointments', () => {
@@ -131,22 +184,41 @@ describe('appointments', () => {
     });
     expect(response.statusCode).toBe(201);
     const body = response.json();
-    expect(body).toMatchObject({ start: '2026-03-02T15:00', end: '2026-03-02T16:00', startUtc: '2026-03-02T21:00:00.000Z' });
-    expect(body.intensity[0]).toMatchObject({ patientId: patient.id, totalHours: 9, flags: ['too_few_days', 'day_over_max'] });
+    expect(body).toMatchObject({
+      start: '2026-03-02T15:00',
+      end: '2026-03-02T16:00',
+      startUtc: '2026-03-02T21:00:00.000Z',
+    });
+    expect(body.intensity[0]).toMatchObject({
+      patientId: patient.id,
+      totalHours: 9,
+      flags: ['too_few_days', 'day_over_max'],
+    });
     expect(body.intensity[0].problems.map((p: { message: string }) => p.message)).toContainEqual(
       expect.stringMatching(/Monday 2026-03-02 has 5 h planned/),
     );
 
-    const moved = await world.agent.patch(`/api/v1/appointments/${body.id}`, { startTime: '16:00' }, { 'if-match': '"1"' });
+    const moved = await world.agent.patch(
+      `/api/v1/appointments/${body.id}`,
+      { startTime: '16:00' },
+      { 'if-match': '"1"' },
+    );
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ start: '2026-03-02T16:00', version: 2 });
-    const cancelled = await world.agent.patch(`/api/v1/appointments/${body.id}`, { status: 'cancelled' }, { 'if-match': '"2"' });
+    const cancelled = await world.agent.patch(
+      `/api/v1/appointments/${body.id}`,
+      { status: 'cancelled' },
+      { 'if-match': '"2"' },
+    );
     expect(cancelled.json().errors[0].field).toBe('reason');
   });
 
   it('finds slots through HTTP around the clinician’s hours and the participant’s groups', async () => {
     const { patient, episode } = await anAdmittedPatient(database.db, world);
-    await enroll(episode.id, { weekdays: [1, 3, 4], availability: { '1': [{ start: '08:00', end: '17:00' }] } });
+    await enroll(episode.id, {
+      weekdays: [1, 3, 4],
+      availability: { '1': [{ start: '08:00', end: '17:00' }] },
+    });
     const hours = await world.agent.put(`/api/v1/clinicians/${world.patel.id}/working-hours`, {
       hours: { '1': [{ start: '09:00', end: '17:00' }], '2': [{ start: '09:00', end: '12:00' }] },
     });
@@ -165,7 +237,9 @@ describe('appointments', () => {
       ],
     });
     const clinician = await signedIn(app, await aUser(database.db, world.org.ctx, ['clinician']));
-    const forbidden = await clinician.put(`/api/v1/clinicians/${world.patel.id}/working-hours`, { hours: {} });
+    const forbidden = await clinician.put(`/api/v1/clinicians/${world.patel.id}/working-hours`, {
+      hours: {},
+    });
     expect(forbidden.statusCode).toBe(403);
   });
 });
@@ -180,8 +254,13 @@ describe('intensity shortfalls', () => {
     const directions = body.items.map((i: { direction: string; flags: string[] }) => [i.direction, i.flags]);
     expect(directions).toContainEqual(['under', ['too_few_days', 'day_over_max']]);
     expect(body.items.every((i: { name: string }) => i.name.length > 0)).toBe(true);
-    const audit = await auditEventsOf(database.db, world.org.organizationId, { action: 'schedule.intensity_list' });
-    expect(audit.at(-1)?.details).toMatchObject({ count: body.items.length, patientIds: body.items.map((i: { patientId: string }) => i.patientId) });
+    const audit = await auditEventsOf(database.db, world.org.organizationId, {
+      action: 'schedule.intensity_list',
+    });
+    expect(audit.at(-1)?.details).toMatchObject({
+      count: body.items.length,
+      patientIds: body.items.map((i: { patientId: string }) => i.patientId),
+    });
     const clinician = await signedIn(app, world.lee);
     expect((await clinician.get('/api/v1/intensity/shortfalls?week=2026-03-04')).statusCode).toBe(403);
   });

@@ -17,12 +17,18 @@ type WorkingHoursInput = z.output<typeof api.WorkingHoursInput>;
 
 function toWeekly(rows: { weekday: number; start_time: string; end_time: string }[]): WeeklyWindows {
   const weekly: Record<string, { start: string; end: string }[]> = {};
-  for (const r of rows) (weekly[String(r.weekday)] ??= []).push({ start: r.start_time, end: r.end_time });
+  for (const r of rows) {
+    const day = String(r.weekday);
+    weekly[day] = [...(weekly[day] ?? []), { start: r.start_time, end: r.end_time }];
+  }
   return weekly as WeeklyWindows;
 }
 
 export async function getWorkingHours(db: Kysely<DB>, organizationId: string, clinicianId: string) {
-  return { clinicianId, hours: toWeekly(await listWorkingHours(db, organizationId, clinicianId)) } as z.output<typeof api.WorkingHours>;
+  return {
+    clinicianId,
+    hours: toWeekly(await listWorkingHours(db, organizationId, clinicianId)),
+  } as z.output<typeof api.WorkingHours>;
 }
 
 /** Replaces a clinician's weekly working hours; the windows are checked as the slot finder reads them. */
@@ -56,7 +62,11 @@ export async function setWorkingHours(
     })),
   );
   await replaceWorkingHours(db, orgId, clinicianId, rows);
-  await recordAuditEvent(db, ctx, { action: 'working_hours.update', resourceType: 'user', resourceId: clinicianId });
+  await recordAuditEvent(db, ctx, {
+    action: 'working_hours.update',
+    resourceType: 'user',
+    resourceId: clinicianId,
+  });
   return getWorkingHours(db, orgId, clinicianId);
 }
 
@@ -84,7 +94,9 @@ export async function findSlots(
   const timeZone = zoneOf(directory, locationId);
 
   const set = await loadBookings(db, orgId, directory, { from: query.from, to: query.to });
-  const enrollment = (await listEnrollments(db, orgId, { from: query.from, to: query.to, patientId: query.patientId }))[0];
+  const enrollment = (
+    await listEnrollments(db, orgId, { from: query.from, to: query.to, patientId: query.patientId })
+  )[0];
   const busy = (pick: (b: (typeof set.bookings)[number]) => boolean) =>
     set.bookings.filter(pick).map((b) => ({ startEpochMs: b.startEpochMs, endEpochMs: b.endEpochMs }));
   const slots = proposeSlots({
@@ -92,7 +104,9 @@ export async function findSlots(
     range: { from: Temporal.PlainDate.from(query.from), to: Temporal.PlainDate.from(query.to) },
     durationMinutes: query.duration,
     clinicianWorkingHours: toWeekly(await listWorkingHours(db, orgId, query.clinicianId)),
-    ...(enrollment?.availability ? { participantAvailability: enrollment.availability as WeeklyWindows } : {}),
+    ...(enrollment?.availability
+      ? { participantAvailability: enrollment.availability as WeeklyWindows }
+      : {}),
     busy: {
       clinician: busy((b) => b.clinicianIds.includes(query.clinicianId)),
       participant: busy((b) => b.participantIds.includes(query.patientId)),
@@ -118,4 +132,3 @@ export async function findSlots(
     })),
   };
 }
-

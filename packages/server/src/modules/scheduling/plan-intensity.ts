@@ -1,17 +1,26 @@
 import { type api, type IntensityRule, type PlannedSession, weeklyIntensity } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
-import type { SignedInContext } from '../../http/request-context.js';
 import type { DB } from '../../db/schema.js';
+import type { SignedInContext } from '../../http/request-context.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { readPatient } from '../patients/index.js';
 import { listAppointments } from './repo.js';
-import { type Directory, loadDirectory, loadTimeline, mondayOf, type Timeline, zoneOf } from './schedule-data.js';
+import {
+  type Directory,
+  loadDirectory,
+  loadTimeline,
+  mondayOf,
+  type Timeline,
+  zoneOf,
+} from './schedule-data.js';
 import type { AppointmentRow } from './tables.js';
 import { toWeekIntensity } from './to-api.js';
 
 export function localOf(instant: Date, timeZone: string): Temporal.PlainDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime();
 }
 
 /** A participant's planned sessions: their groups (by roster) and their appointments. */
@@ -44,7 +53,16 @@ export function plannedSessions(
 
 export function ruleOf(directory: Directory, trackId: string): IntensityRule {
   const track = directory.tracks.get(trackId);
-  return track ? track.intensity : { minHoursPerWeek: 9, maxHoursPerWeek: 19, minDaysPerWeek: 3, maxDaysPerWeek: 5, minHoursPerDay: 2, maxHoursPerDay: 4 };
+  return track
+    ? track.intensity
+    : {
+        minHoursPerWeek: 9,
+        maxHoursPerWeek: 19,
+        minDaysPerWeek: 3,
+        maxDaysPerWeek: 5,
+        minHoursPerDay: 2,
+        maxHoursPerDay: 4,
+      };
 }
 
 /** Reads one week of the organization's schedule: the timeline and the appointments. */

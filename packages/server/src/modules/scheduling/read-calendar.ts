@@ -8,7 +8,15 @@ import { recordAuditEvent } from '../audit/index.js';
 import { readPatient } from '../patients/index.js';
 import { localOf } from './plan-intensity.js';
 import { listAppointments } from './repo.js';
-import { APPOINTMENT_LABELS, type Directory, loadDirectory, loadTimeline, mondayOf, type RosteredOccurrence, zoneOf } from './schedule-data.js';
+import {
+  APPOINTMENT_LABELS,
+  type Directory,
+  loadDirectory,
+  loadTimeline,
+  mondayOf,
+  type RosteredOccurrence,
+  zoneOf,
+} from './schedule-data.js';
 import type { AppointmentRow } from './tables.js';
 import { minuteText } from './to-api.js';
 
@@ -79,7 +87,11 @@ function appointmentItem(a: AppointmentRow, directory: Directory): api.CalendarI
  * participants appear only in a participant's own view, for roles that may read that patient;
  * that read is audited.
  */
-export async function readCalendar(db: Kysely<DB>, ctx: SignedInContext, query: CalendarQuery): Promise<z.output<typeof api.Calendar>> {
+export async function readCalendar(
+  db: Kysely<DB>,
+  ctx: SignedInContext,
+  query: CalendarQuery,
+): Promise<z.output<typeof api.Calendar>> {
   const orgId = ctx.actor.organizationId;
   const day = Temporal.PlainDate.from(query.date);
   const from = query.view === 'week' ? mondayOf(day) : day;
@@ -91,11 +103,21 @@ export async function readCalendar(db: Kysely<DB>, ctx: SignedInContext, query: 
   if (query.clinicianId && !directory.staff.has(query.clinicianId)) throw DomainError.notFound('clinician');
   if (query.patientId) await readPatient(db, orgId, query.patientId);
 
-  const timeline = await loadTimeline(db, orgId, directory, range, query.trackId ? { trackIds: [query.trackId] } : {});
+  const timeline = await loadTimeline(
+    db,
+    orgId,
+    directory,
+    range,
+    query.trackId ? { trackIds: [query.trackId] } : {},
+  );
   const inRange = (localDate: string) => localDate >= range.from && localDate <= range.to;
   let groups = timeline.occurrences.filter((o) => inRange(o.occurrence.localStart.toPlainDate().toString()));
-  if (query.roomId) groups = groups.filter((o) => o.occurrence.venue.kind === 'room' && o.occurrence.venue.roomId === query.roomId);
-  if (query.clinicianId) groups = groups.filter((o) => o.occurrence.facilitatorIds.includes(query.clinicianId as string));
+  if (query.roomId)
+    groups = groups.filter(
+      (o) => o.occurrence.venue.kind === 'room' && o.occurrence.venue.roomId === query.roomId,
+    );
+  if (query.clinicianId)
+    groups = groups.filter((o) => o.occurrence.facilitatorIds.includes(query.clinicianId as string));
   if (query.patientId) groups = groups.filter((o) => o.roster.includes(query.patientId as string));
 
   let appointments: AppointmentRow[] = [];
@@ -108,18 +130,25 @@ export async function readCalendar(db: Kysely<DB>, ctx: SignedInContext, query: 
         ...(query.patientId ? { patientId: query.patientId } : {}),
       })
     ).filter((a) => {
-      if (!inRange(localOf(a.starts_at, zoneOf(directory, a.location_id)).toPlainDate().toString())) return false;
+      if (!inRange(localOf(a.starts_at, zoneOf(directory, a.location_id)).toPlainDate().toString()))
+        return false;
       if (query.roomId) return a.room_id === query.roomId;
       if (query.clinicianId) return a.clinician_id === query.clinicianId;
       return true;
     });
   }
 
-  const items = [...groups.map((o) => groupItem(o, directory)), ...appointments.map((a) => appointmentItem(a, directory))];
+  const items = [
+    ...groups.map((o) => groupItem(o, directory)),
+    ...appointments.map((a) => appointmentItem(a, directory)),
+  ];
   if (query.patientId) {
     const named = await nameParticipants(db, ctx, query.patientId, groups, appointments);
     for (const item of items) {
-      const ids = item.type === 'group' ? [query.patientId] : (appointments.find((a) => a.id === item.id)?.participant_ids ?? []);
+      const ids =
+        item.type === 'group'
+          ? [query.patientId]
+          : (appointments.find((a) => a.id === item.id)?.participant_ids ?? []);
       item.participants = ids.flatMap((id) => (named.has(id) ? [{ id, name: named.get(id) as string }] : []));
     }
     await recordAuditEvent(db, ctx, {

@@ -27,7 +27,8 @@ export async function listSeriesOf(
 export function checkRange(from: string, to: string): void {
   if (to < from) throw DomainError.invalid('to', 'The end of the range is before its start.');
   const days = Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days + 1;
-  if (days > MAX_EXPANSION_DAYS) throw DomainError.invalid('to', `Ask for at most ${MAX_EXPANSION_DAYS} days at a time.`);
+  if (days > MAX_EXPANSION_DAYS)
+    throw DomainError.invalid('to', `Ask for at most ${MAX_EXPANSION_DAYS} days at a time.`);
 }
 
 /** The occurrences of one series between two local dates, exceptions and closures applied. */
@@ -41,6 +42,9 @@ export async function listOccurrences(
   const row = await findSeries(db, organizationId, seriesId);
   if (!row) throw DomainError.notFound('group series');
   const directory = await loadDirectory(db, organizationId);
-  const timeline = await loadTimeline(db, organizationId, directory, range, { seriesRows: [row], enrollments: [] });
+  const timeline = await loadTimeline(db, organizationId, directory, range, {
+    seriesRows: [row],
+    enrollments: [],
+  });
   return timeline.occurrences.map((o) => toOccurrence(o.occurrence, row.track_id));
 }

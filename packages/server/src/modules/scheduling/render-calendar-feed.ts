@@ -7,7 +7,14 @@ import { hashToken } from '../../security/tokens.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { readPatient } from '../patients/index.js';
 import { findFeedByTokenHash, listAppointments, touchFeed } from './repo.js';
-import { APPOINTMENT_LABELS, type Directory, loadDirectory, loadTimeline, todayAt, zoneOf } from './schedule-data.js';
+import {
+  APPOINTMENT_LABELS,
+  type Directory,
+  loadDirectory,
+  loadTimeline,
+  todayAt,
+  zoneOf,
+} from './schedule-data.js';
 import type { FeedRow } from './tables.js';
 
 /** A feed shows four weeks back and twelve ahead; calendar apps fetch it again every few hours. */
@@ -92,7 +99,12 @@ export async function renderCalendarFeed(db: Kysely<DB>, token: string, now: Dat
   return calendar.toString();
 }
 
-async function eventsOf(db: Kysely<DB>, feed: FeedRow, directory: Directory, now: Date): Promise<FeedEvent[]> {
+async function eventsOf(
+  db: Kysely<DB>,
+  feed: FeedRow,
+  directory: Directory,
+  now: Date,
+): Promise<FeedEvent[]> {
   const orgId = feed.organization_id;
   const zone = [...directory.locations.values()][0]?.timeZone ?? 'UTC';
   const today = todayAt(zone, now);
@@ -109,7 +121,9 @@ async function eventsOf(db: Kysely<DB>, feed: FeedRow, directory: Directory, now
   const events: FeedEvent[] = [];
   for (const o of timeline.occurrences) {
     const occ = o.occurrence;
-    const mine = forClinician ? occ.facilitatorIds.includes(feed.subject_id) : o.roster.includes(feed.subject_id);
+    const mine = forClinician
+      ? occ.facilitatorIds.includes(feed.subject_id)
+      : o.roster.includes(feed.subject_id);
     if (!mine) continue;
     events.push({
       uid: `${occ.key}@trellis`,

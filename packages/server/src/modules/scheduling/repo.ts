@@ -73,7 +73,10 @@ export async function listSeries(
   organizationId: string,
   filter: { trackId?: string | undefined; locationId?: string | undefined; activeFrom?: string } = {},
 ) {
-  let query = db.selectFrom('group_series').select(seriesColumns()).where('organization_id', '=', organizationId);
+  let query = db
+    .selectFrom('group_series')
+    .select(seriesColumns())
+    .where('organization_id', '=', organizationId);
   if (filter.trackId) query = query.where('track_id', '=', filter.trackId);
   if (filter.locationId) query = query.where('location_id', '=', filter.locationId);
   if (filter.activeFrom) {
@@ -172,7 +175,12 @@ export async function insertOccurrenceRecord(db: Kysely<DB>, row: Insertable<DB[
 }
 
 /** Materialized occurrences of a series on or after a date (a split must leave them in place). */
-export async function occurrenceRecordsFrom(db: Kysely<DB>, organizationId: string, seriesId: string, from: string) {
+export async function occurrenceRecordsFrom(
+  db: Kysely<DB>,
+  organizationId: string,
+  seriesId: string,
+  from: string,
+) {
   return db
     .selectFrom('series_occurrence')
     .select([asDate('original_date').as('original_date')])

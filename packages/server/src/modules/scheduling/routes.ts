@@ -23,7 +23,14 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
   // ---- Group series ----
   app.get(
     '/series',
-    { schema: { tags, summary: 'Group series, by track or location', querystring: api.SeriesListQuery, response: { 200: z.object({ items: z.array(api.Series) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Group series, by track or location',
+        querystring: api.SeriesListQuery,
+        response: { 200: z.object({ items: z.array(api.Series) }) },
+      },
+    },
     async (request) => {
       const ctx = await authorize(db, request, 'schedule.read');
       return { items: await listSeriesOf(db, ctx.actor.organizationId, request.query) };
@@ -32,7 +39,14 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.post(
     '/series',
-    { schema: { tags, summary: 'Define a recurring group of a track', body: api.CreateSeriesRequest, response: { 201: api.Series } } },
+    {
+      schema: {
+        tags,
+        summary: 'Define a recurring group of a track',
+        body: api.CreateSeriesRequest,
+        response: { 201: api.Series },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'schedule.manage');
       const series = await db.transaction().execute((trx) => createSeries(trx, ctx, request.body));
@@ -40,25 +54,36 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
     },
   );
 
-  app.get('/series/:id', { schema: { tags, params: IdParams, response: { 200: api.Series } } }, async (request, reply) => {
-    const ctx = await authorize(db, request, 'schedule.read', { type: 'group_series', id: request.params.id });
-    const series = await getSeries(db, ctx.actor.organizationId, request.params.id);
-    return reply.header('etag', `"${series.version}"`).send(series);
-  });
+  app.get(
+    '/series/:id',
+    { schema: { tags, params: IdParams, response: { 200: api.Series } } },
+    async (request, reply) => {
+      const ctx = await authorize(db, request, 'schedule.read', {
+        type: 'group_series',
+        id: request.params.id,
+      });
+      const series = await getSeries(db, ctx.actor.organizationId, request.params.id);
+      return reply.header('etag', `"${series.version}"`).send(series);
+    },
+  );
 
   app.patch(
     '/series/:id',
     {
       schema: {
         tags,
-        summary: 'Change one occurrence, this and the following ones, or the whole series (If-Match required)',
+        summary:
+          'Change one occurrence, this and the following ones, or the whole series (If-Match required)',
         params: IdParams,
         body: api.ChangeSeriesRequest,
         response: { 200: api.ChangeSeriesResult },
       },
     },
     async (request, reply) => {
-      const ctx = await authorize(db, request, 'schedule.manage', { type: 'group_series', id: request.params.id });
+      const ctx = await authorize(db, request, 'schedule.manage', {
+        type: 'group_series',
+        id: request.params.id,
+      });
       const version = expectedVersion(request);
       const result = await db
         .transaction()
@@ -71,7 +96,15 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.get(
     '/series/:id/occurrences',
-    { schema: { tags, summary: 'Occurrences between two local dates', params: IdParams, querystring: api.DateRangeQuery, response: { 200: z.object({ items: z.array(api.Occurrence) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Occurrences between two local dates',
+        params: IdParams,
+        querystring: api.DateRangeQuery,
+        response: { 200: z.object({ items: z.array(api.Occurrence) }) },
+      },
+    },
     async (request) => {
       const ctx = await authorize(db, request, 'schedule.read');
       return { items: await listOccurrences(db, ctx.actor.organizationId, request.params.id, request.query) };
@@ -80,7 +113,14 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.get(
     '/locations/:id/closures',
-    { schema: { tags, params: IdParams, querystring: api.DateRangeQuery, response: { 200: z.object({ items: z.array(api.Closure) }) } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: api.DateRangeQuery,
+        response: { 200: z.object({ items: z.array(api.Closure) }) },
+      },
+    },
     async (request) => {
       const ctx = await authorize(db, request, 'schedule.read');
       return { items: await getClosures(db, ctx.actor.organizationId, request.params.id, request.query) };
@@ -89,34 +129,66 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.post(
     '/locations/:id/closures',
-    { schema: { tags, summary: 'Close a location for a day: its sessions read as cancelled', params: IdParams, body: api.ClosureInput, response: { 201: api.Closure } } },
+    {
+      schema: {
+        tags,
+        summary: 'Close a location for a day: its sessions read as cancelled',
+        params: IdParams,
+        body: api.ClosureInput,
+        response: { 201: api.Closure },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'schedule.manage');
-      const closure = await db.transaction().execute((trx) => addClosure(trx, ctx, request.params.id, request.body));
+      const closure = await db
+        .transaction()
+        .execute((trx) => addClosure(trx, ctx, request.params.id, request.body));
       return reply.code(201).send(closure);
     },
   );
 
   // ---- Enrollment ----
-  app.get('/episodes/:id/enrollment', { schema: { tags, params: IdParams, response: { 200: api.Enrollment } } }, async (request, reply) => {
-    const ctx = await authorize(db, request, 'episode.read', { type: 'episode', id: request.params.id });
-    const enrollment = await db.transaction().execute((trx) => getEnrollment(trx, ctx, request.params.id));
-    return reply.header('etag', `"${enrollment.version}"`).send(enrollment);
-  });
+  app.get(
+    '/episodes/:id/enrollment',
+    { schema: { tags, params: IdParams, response: { 200: api.Enrollment } } },
+    async (request, reply) => {
+      const ctx = await authorize(db, request, 'episode.read', { type: 'episode', id: request.params.id });
+      const enrollment = await db.transaction().execute((trx) => getEnrollment(trx, ctx, request.params.id));
+      return reply.header('etag', `"${enrollment.version}"`).send(enrollment);
+    },
+  );
 
   app.post(
     '/episodes/:id/enrollment',
-    { schema: { tags, summary: 'Enroll the participant in the track’s groups, on their own days', params: IdParams, body: api.EnrollRequest, response: { 201: api.Enrollment } } },
+    {
+      schema: {
+        tags,
+        summary: 'Enroll the participant in the track’s groups, on their own days',
+        params: IdParams,
+        body: api.EnrollRequest,
+        response: { 201: api.Enrollment },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'episode.manage', { type: 'episode', id: request.params.id });
-      const enrollment = await db.transaction().execute((trx) => enrollParticipant(trx, ctx, request.params.id, request.body));
+      const enrollment = await db
+        .transaction()
+        .execute((trx) => enrollParticipant(trx, ctx, request.params.id, request.body));
       return reply.code(201).header('etag', `"${enrollment.version}"`).send(enrollment);
     },
   );
 
   app.put(
     '/episodes/:id/enrollment',
-    { schema: { tags, summary: 'Change the participant’s days (If-Match required)', params: IdParams, body: api.ChangeEnrollmentRequest, response: { 200: api.Enrollment } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change the participant’s days (If-Match required)',
+        params: IdParams,
+        body: api.ChangeEnrollmentRequest,
+        response: { 200: api.Enrollment },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'episode.manage', { type: 'episode', id: request.params.id });
       const version = expectedVersion(request);
@@ -129,7 +201,15 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.post(
     '/episodes/:id/enrollment/end',
-    { schema: { tags, summary: 'End the enrollment (on discharge)', params: IdParams, body: api.EndEnrollmentRequest, response: { 200: api.Enrollment } } },
+    {
+      schema: {
+        tags,
+        summary: 'End the enrollment (on discharge)',
+        params: IdParams,
+        body: api.EndEnrollmentRequest,
+        response: { 200: api.Enrollment },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'episode.manage', { type: 'episode', id: request.params.id });
       const enrollment = await db
@@ -143,7 +223,14 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
   // ---- Appointments, working hours, slots ----
   app.post(
     '/appointments',
-    { schema: { tags, summary: 'Book an individual, family, assessment or medication session', body: api.CreateAppointmentRequest, response: { 201: api.Appointment } } },
+    {
+      schema: {
+        tags,
+        summary: 'Book an individual, family, assessment or medication session',
+        body: api.CreateAppointmentRequest,
+        response: { 201: api.Appointment },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'appointment.manage');
       const appointment = await db.transaction().execute((trx) => bookAppointment(trx, ctx, request.body));
@@ -151,17 +238,37 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
     },
   );
 
-  app.get('/appointments/:id', { schema: { tags, params: IdParams, response: { 200: api.Appointment } } }, async (request, reply) => {
-    const ctx = await authorize(db, request, 'appointment.manage', { type: 'appointment', id: request.params.id });
-    const appointment = await db.transaction().execute((trx) => getAppointment(trx, ctx, request.params.id));
-    return reply.header('etag', `"${appointment.version}"`).send(appointment);
-  });
+  app.get(
+    '/appointments/:id',
+    { schema: { tags, params: IdParams, response: { 200: api.Appointment } } },
+    async (request, reply) => {
+      const ctx = await authorize(db, request, 'appointment.manage', {
+        type: 'appointment',
+        id: request.params.id,
+      });
+      const appointment = await db
+        .transaction()
+        .execute((trx) => getAppointment(trx, ctx, request.params.id));
+      return reply.header('etag', `"${appointment.version}"`).send(appointment);
+    },
+  );
 
   app.patch(
     '/appointments/:id',
-    { schema: { tags, summary: 'Move, re-room, hand over or cancel (If-Match required)', params: IdParams, body: api.UpdateAppointmentRequest, response: { 200: api.Appointment } } },
+    {
+      schema: {
+        tags,
+        summary: 'Move, re-room, hand over or cancel (If-Match required)',
+        params: IdParams,
+        body: api.UpdateAppointmentRequest,
+        response: { 200: api.Appointment },
+      },
+    },
     async (request, reply) => {
-      const ctx = await authorize(db, request, 'appointment.manage', { type: 'appointment', id: request.params.id });
+      const ctx = await authorize(db, request, 'appointment.manage', {
+        type: 'appointment',
+        id: request.params.id,
+      });
       const version = expectedVersion(request);
       const appointment = await db
         .transaction()
@@ -170,14 +277,26 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
     },
   );
 
-  app.get('/clinicians/:id/working-hours', { schema: { tags, params: IdParams, response: { 200: api.WorkingHours } } }, async (request) => {
-    const ctx = await authorize(db, request, 'schedule.read');
-    return getWorkingHours(db, ctx.actor.organizationId, request.params.id);
-  });
+  app.get(
+    '/clinicians/:id/working-hours',
+    { schema: { tags, params: IdParams, response: { 200: api.WorkingHours } } },
+    async (request) => {
+      const ctx = await authorize(db, request, 'schedule.read');
+      return getWorkingHours(db, ctx.actor.organizationId, request.params.id);
+    },
+  );
 
   app.put(
     '/clinicians/:id/working-hours',
-    { schema: { tags, summary: 'Replace a clinician’s weekly working hours', params: IdParams, body: api.WorkingHoursInput, response: { 200: api.WorkingHours } } },
+    {
+      schema: {
+        tags,
+        summary: 'Replace a clinician’s weekly working hours',
+        params: IdParams,
+        body: api.WorkingHoursInput,
+        response: { 200: api.WorkingHours },
+      },
+    },
     async (request) => {
       const own = request.signedIn?.actor.userId === request.params.id;
       const ctx = await authorize(db, request, own ? 'appointment.manage' : 'schedule.manage');
@@ -187,7 +306,14 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.get(
     '/slots',
-    { schema: { tags, summary: 'Free times for a session with a clinician and a participant', querystring: api.SlotQuery, response: { 200: api.SlotList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Free times for a session with a clinician and a participant',
+        querystring: api.SlotQuery,
+        response: { 200: api.SlotList },
+      },
+    },
     async (request) => {
       const ctx = await authorize(db, request, 'appointment.manage', { patientId: request.query.patientId });
       return db.transaction().execute((trx) => findSlots(trx, ctx, request.query));
@@ -197,21 +323,43 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
   // ---- Intensity and calendar ----
   app.get(
     '/intensity/shortfalls',
-    { schema: { tags, summary: 'Participants planned below or above their track’s intensity in a week', querystring: api.ShortfallQuery, response: { 200: api.ShortfallList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Participants planned below or above their track’s intensity in a week',
+        querystring: api.ShortfallQuery,
+        response: { 200: api.ShortfallList },
+      },
+    },
     async (request) => {
       const ctx = await authorize(db, request, 'schedule.manage');
       await authorize(db, request, 'patient.read');
-      return db.transaction().execute((trx) => listShortfalls(trx, ctx, request.query.week, request.query.trackId));
+      return db
+        .transaction()
+        .execute((trx) => listShortfalls(trx, ctx, request.query.week, request.query.trackId));
     },
   );
 
   app.get(
     '/calendar',
-    { schema: { tags, summary: 'A week or day of a track, room, clinician or participant', querystring: api.CalendarQuery, response: { 200: api.Calendar } } },
+    {
+      schema: {
+        tags,
+        summary: 'A week or day of a track, room, clinician or participant',
+        querystring: api.CalendarQuery,
+        response: { 200: api.Calendar },
+      },
+    },
     async (request) => {
       const patientId = request.query.patientId;
-      const ctx = await authorize(db, request, 'schedule.read', patientId ? { patientId, type: 'patient', id: patientId } : {});
-      if (patientId) await authorize(db, request, 'patient.read', { patientId, type: 'patient', id: patientId });
+      const ctx = await authorize(
+        db,
+        request,
+        'schedule.read',
+        patientId ? { patientId, type: 'patient', id: patientId } : {},
+      );
+      if (patientId)
+        await authorize(db, request, 'patient.read', { patientId, type: 'patient', id: patientId });
       return db.transaction().execute((trx) => readCalendar(trx, ctx, request.query));
     },
   );
@@ -219,7 +367,14 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
   // ---- Calendar feeds ----
   app.post(
     '/calendar-feeds',
-    { schema: { tags, summary: 'A secret, revocable iCalendar address of a clinician’s or participant’s sessions', body: api.CreateFeedRequest, response: { 201: api.IssuedCalendarFeed } } },
+    {
+      schema: {
+        tags,
+        summary: 'A secret, revocable iCalendar address of a clinician’s or participant’s sessions',
+        body: api.CreateFeedRequest,
+        response: { 201: api.IssuedCalendarFeed },
+      },
+    },
     async (request, reply) => {
       const ctx = await authorize(db, request, 'schedule.read');
       const base = `${request.protocol}://${request.host}`;
@@ -230,29 +385,58 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
 
   app.get(
     '/calendar-feeds',
-    { schema: { tags, querystring: api.FeedListQuery, response: { 200: z.object({ items: z.array(api.CalendarFeed) }) } } },
+    {
+      schema: {
+        tags,
+        querystring: api.FeedListQuery,
+        response: { 200: z.object({ items: z.array(api.CalendarFeed) }) },
+      },
+    },
     async (request) => {
       const ctx = await authorize(db, request, 'schedule.read');
       return { items: await listCalendarFeeds(db, ctx, request.query) };
     },
   );
 
-  app.delete('/calendar-feeds/:id', { schema: { tags, summary: 'Revoke a feed: its address stops working', params: IdParams, response: { 200: api.CalendarFeed } } }, async (request) => {
-    const ctx = await authorize(db, request, 'schedule.read');
-    return db.transaction().execute((trx) => revokeCalendarFeed(trx, ctx, request.params.id));
-  });
+  app.delete(
+    '/calendar-feeds/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a feed: its address stops working',
+        params: IdParams,
+        response: { 200: api.CalendarFeed },
+      },
+    },
+    async (request) => {
+      const ctx = await authorize(db, request, 'schedule.read');
+      return db.transaction().execute((trx) => revokeCalendarFeed(trx, ctx, request.params.id));
+    },
+  );
 
   app.get(
     '/public/calendar/:token.ics',
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'The iCalendar feed behind a secret address', params: z.strictObject({ token: z.string().min(20).max(100) }) },
+      schema: {
+        tags,
+        summary: 'The iCalendar feed behind a secret address',
+        params: z.strictObject({ token: z.string().min(20).max(100) }),
+      },
     },
     async (request, reply) => {
-      const text = await db.transaction().execute((trx) => renderCalendarFeed(trx, request.params.token, request.startedAt));
-      if (text === null) return reply.code(404).type('text/plain').send('This calendar address is not valid (it may have been revoked).');
-      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
+      const text = await db
+        .transaction()
+        .execute((trx) => renderCalendarFeed(trx, request.params.token, request.startedAt));
+      if (text === null)
+        return reply
+          .code(404)
+          .type('text/plain')
+          .send('This calendar address is not valid (it may have been revoked).');
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(text);
     },
   );
 };
-

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { enqueueMessage } from '../notifications/index.js';
 import { listOrganizations } from '../organizations/index.js';
+import { whenText, whereText } from './notify-participants.js';
 import { localOf } from './plan-intensity.js';
 import { listAppointments } from './repo.js';
 import { loadDirectory, loadTimeline, todayAt, zoneOf } from './schedule-data.js';
-import { whenText, whereText } from './notify-participants.js';
 
 export interface ReminderOptions {
   /** How long before a session its reminder goes out; default 24 hours. */
@@ -66,7 +66,9 @@ export async function scheduleSessionReminders(
         const zone = zoneOf(directory, a.location_id);
         const local = localOf(a.starts_at, zone);
         const at = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
-        const where = a.room_id ? `at ${directory.locations.get(a.location_id)?.name ?? 'the clinic'}` : 'online';
+        const where = a.room_id
+          ? `at ${directory.locations.get(a.location_id)?.name ?? 'the clinic'}`
+          : 'online';
         for (const patientId of a.participant_ids) {
           const inserted = await enqueueMessage(trx, now, {
             organizationId: orgId,

@@ -129,7 +129,8 @@ export async function loadTimeline(
 ): Promise<Timeline> {
   let seriesRows = options.seriesRows ?? (await listSeries(db, organizationId, { activeFrom: range.from }));
   if (options.trackIds) seriesRows = seriesRows.filter((s) => options.trackIds?.includes(s.track_id));
-  if (options.locationIds) seriesRows = seriesRows.filter((s) => options.locationIds?.includes(s.location_id));
+  if (options.locationIds)
+    seriesRows = seriesRows.filter((s) => options.locationIds?.includes(s.location_id));
   const trackIds = [...new Set(seriesRows.map((s) => s.track_id))];
   const enrollments =
     options.enrollments ??
@@ -172,7 +173,8 @@ export async function loadTimeline(
         weekdays.set(date, weekday);
       }
       const roster: string[] = [];
-      for (const e of byTrack.get(row.track_id) ?? []) if (attends(e, date, weekday)) roster.push(e.patient_id);
+      for (const e of byTrack.get(row.track_id) ?? [])
+        if (attends(e, date, weekday)) roster.push(e.patient_id);
       occurrences.push({ occurrence, row, roster });
     }
   }
@@ -181,7 +183,8 @@ export async function loadTimeline(
 }
 
 export function occurrenceBooking(o: RosteredOccurrence, directory: Directory): Booking {
-  const room = o.occurrence.venue.kind === 'room' ? directory.rooms.get(o.occurrence.venue.roomId) : undefined;
+  const room =
+    o.occurrence.venue.kind === 'room' ? directory.rooms.get(o.occurrence.venue.roomId) : undefined;
   return bookingFromOccurrence(o.occurrence, {
     participantIds: o.roster,
     ...(room ? { roomCapacity: room.capacity } : {}),
@@ -203,9 +206,7 @@ export function appointmentBooking(row: AppointmentRow, directory: Directory): B
     startEpochMs: row.starts_at.getTime(),
     endEpochMs: row.ends_at.getTime(),
     clinicianIds: [row.clinician_id],
-    room: room
-      ? { id: room.id, capacity: room.capacity, headcount: row.participant_ids.length + 1 }
-      : null,
+    room: room ? { id: room.id, capacity: room.capacity, headcount: row.participant_ids.length + 1 } : null,
     participantIds: row.participant_ids,
   };
 }
@@ -242,7 +243,9 @@ export async function loadBookings(
     ...timeline.occurrences
       .filter((o) => o.occurrence.status !== 'cancelled' && !skip.has(o.occurrence.seriesId))
       .map((o) => occurrenceBooking(o, directory)),
-    ...appointments.filter((a) => a.id !== options.skipAppointmentId).map((a) => appointmentBooking(a, directory)),
+    ...appointments
+      .filter((a) => a.id !== options.skipAppointmentId)
+      .map((a) => appointmentBooking(a, directory)),
   ];
   return { timeline, appointments, bookings };
 }

@@ -18,7 +18,12 @@ export function trackOf(directory: Directory, trackId: string, field = 'trackId'
 }
 
 /** The room must be an active room at the track's location. */
-export function checkVenue(directory: Directory, venue: GroupVenue, locationId: string, field = 'venue.roomId') {
+export function checkVenue(
+  directory: Directory,
+  venue: GroupVenue,
+  locationId: string,
+  field = 'venue.roomId',
+) {
   if (venue.kind !== 'room') return undefined;
   const room = directory.rooms.get(venue.roomId);
   const location = directory.locations.get(locationId);
@@ -36,11 +41,14 @@ export function checkVenue(directory: Directory, venue: GroupVenue, locationId: 
 export function checkFacilitators(directory: Directory, ids: readonly string[], field = 'facilitatorIds') {
   for (const id of ids) {
     const user = directory.staff.get(id);
-    if (!user || !user.active) {
+    if (!user?.active) {
       throw DomainError.invalid(field, 'Choose facilitators among the active staff of your organization.');
     }
     if (!user.roles.some((r) => CLINICAL_ROLES.has(r))) {
-      throw DomainError.invalid(field, `${user.displayName} is not a clinician. Choose clinical staff to facilitate.`);
+      throw DomainError.invalid(
+        field,
+        `${user.displayName} is not a clinician. Choose clinical staff to facilitate.`,
+      );
     }
   }
 }
