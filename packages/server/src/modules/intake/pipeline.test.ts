@@ -270,6 +270,11 @@ describe('moving an inquiry through the pipeline', () => {
       subject: { type: 'inquiry', id: inquiry.id },
     });
 
+    const queue = await intake.get(`/api/v1/inquiries/${inquiry.id}/follow-ups`);
+    expect(queue.json().items).toEqual([expect.objectContaining({ id: followUp.json().id, status: 'open' })]);
+    const noDate = await intake.post(`/api/v1/inquiries/${inquiry.id}/follow-ups`, { title: 'Call back' });
+    expect(noDate.statusCode).toBe(400);
+
     const noReason = await transition(inquiry.id, { to: 'closed' });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().errors[0].field).toBe('reason');
