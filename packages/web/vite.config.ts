@@ -13,6 +13,14 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 300,
     rolldownOptions: {
+      // @trellis/domain is pure (no I/O, no globals) but its package.json does not say so, so
+      // the bundler would keep every module of it (zod schemas, Temporal, scheduling) in any page
+      // that needs only `can()`. The one module with an effect on import is api/messages.ts,
+      // which sets zod's messages.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) || /[\\/]api[\\/]messages\.ts$/.test(id),
+      },
       output: {
         // Libraries that change rarely get chunks of their own, so a new release of Trellis does
         // not make browsers download React again. Mantine is left to the per-page chunks (every
