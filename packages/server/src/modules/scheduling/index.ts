@@ -1,5 +1,9 @@
 /** The scheduling module as other modules may use it. */
-export { endEnrollment } from './enroll-participant.js';
+export { bookAppointment } from './book-appointment.js';
+export { addClosure } from './closures.js';
+export { createSeries } from './create-series.js';
+export { endEnrollment, enrollParticipant } from './enroll-participant.js';
+export { setWorkingHours } from './find-slots.js';
 export { participantWeekIntensity } from './plan-intensity.js';
 export {
   findOccurrence,
