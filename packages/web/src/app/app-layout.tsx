@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { InboxIcon, PatientsIcon } from '../features/intake/nav-icons';
 import { AccountIcon, BuildingIcon, ClipboardIcon, HomeIcon, SignOutIcon, UsersIcon } from '../ui/icons';
 import { Logo } from '../ui/logo';
 import { IdleWarning } from './idle-warning';
@@ -22,6 +23,8 @@ import { useSession, useUser } from './session';
 
 const ICONS: Record<NavKey, () => ReactNode> = {
   home: HomeIcon,
+  intake: InboxIcon,
+  patients: PatientsIcon,
   users: UsersIcon,
   organization: BuildingIcon,
   audit: ClipboardIcon,

@@ -49,6 +49,13 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/get-started',
+    element: page(
+      () => import('../features/get-started/get-started-page'),
+      (m) => m.GetStartedPage,
+    ),
+  },
+  {
     element: <RequireSignedIn />,
     children: [
       {
@@ -105,6 +112,62 @@ export const router = createBrowserRouter([
         element: page(
           () => import('../features/audit/audit-page'),
           (m) => m.AuditPage,
+        ),
+      },
+      {
+        path: 'intake',
+        element: page(
+          () => import('../features/intake/intake-board-page'),
+          (m) => m.IntakeBoardPage,
+        ),
+      },
+      {
+        path: 'intake/new',
+        element: page(
+          () => import('../features/intake/new-inquiry-page'),
+          (m) => m.NewInquiryPage,
+        ),
+      },
+      {
+        path: 'intake/:id',
+        element: page(
+          () => import('../features/intake/inquiry-page'),
+          (m) => m.InquiryPage,
+        ),
+      },
+      {
+        path: 'patients',
+        element: page(
+          () => import('../features/patients/patients-page'),
+          (m) => m.PatientsPage,
+        ),
+      },
+      {
+        path: 'patients/new',
+        element: page(
+          () => import('../features/patients/new-patient-page'),
+          (m) => m.NewPatientPage,
+        ),
+      },
+      {
+        path: 'patients/:id',
+        element: page(
+          () => import('../features/patients/patient-chart-page'),
+          (m) => m.PatientChartPage,
+        ),
+      },
+      {
+        path: 'patients/:id/:tab',
+        element: page(
+          () => import('../features/patients/patient-chart-page'),
+          (m) => m.PatientChartPage,
+        ),
+      },
+      {
+        path: 'patients/:id/measures/new',
+        element: page(
+          () => import('../features/measures/give-measure-page'),
+          (m) => m.GiveMeasurePage,
         ),
       },
       { path: '*', element: <NotFoundPage /> },
