@@ -156,3 +156,4 @@ export const AssessmentSummary = Assessment.pick({
   signedAt: true,
   version: true,
 }).extend({ recommendedLevel: z.string().nullable(), chosenLevel: z.string().nullable() });
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>;

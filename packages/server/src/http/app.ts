@@ -17,6 +17,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { type Database, pingDatabase } from '../db/database.js';
 import { loggerOptions } from '../logger.js';
+import { assessmentRoutes } from '../modules/assessments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { organizationTimeZone } from '../modules/organizations/index.js';
 import { authRoutes } from '../modules/auth/routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(schedulingRoutes, v1);
   await app.register(measureRoutes, v1);
   await app.register(publicMeasureRoutes, v1);
+  await app.register(assessmentRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

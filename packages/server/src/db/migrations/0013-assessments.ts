@@ -34,7 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((status = 'signed') = (signature_id is not null and signed_at is not null))
     );
     create index assessment_patient_idx on assessment (organization_id, patient_id, created_at desc);
-    create index assessment_episode_idx on assessment (organization_id, episode_id);
+    -- One initial assessment per episode of care; a readmission is a new episode with its own.
+    create unique index assessment_one_per_episode on assessment (organization_id, episode_id);
 
     create function assessment_signed_is_immutable() returns trigger language plpgsql as $$
     begin
