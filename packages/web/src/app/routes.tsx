@@ -170,6 +170,13 @@ export const router = createBrowserRouter([
           (m) => m.GiveMeasurePage,
         ),
       },
+      {
+        path: 'patients/:id/measures/new',
+        element: page(
+          () => import('../features/measures/give-measure-page'),
+          (m) => m.GiveMeasurePage,
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@ import { useUser } from '../../app/session';
 import { ComingLaterCard } from '../../ui/coming-later-card';
 import { PageHeader } from '../../ui/page-header';
 import { RoleBadges } from '../../ui/role-badges';
+import { DashboardSection, liveDashboardTitles } from '../dashboard/dashboard-cards';
 
 interface Planned {
   title: string;
@@ -62,7 +63,8 @@ function greeting(hour: number): string {
 export function HomePage() {
   const user = useUser();
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
-  const planned = user.roles.flatMap((role) => PLANNED[role]);
+  const live = liveDashboardTitles(user);
+  const planned = user.roles.flatMap((role) => PLANNED[role]).filter((item) => !live.includes(item.title));
   const isAdmin = user.roles.includes('admin');
 
   return (
@@ -72,6 +74,7 @@ export function HomePage() {
         description={`You are signed in to ${user.organizationName}.`}
       />
       <Stack gap="xl">
+        <DashboardSection />
         <Card withBorder padding="lg" component="section" aria-labelledby="your-roles">
           <Title order={2} id="your-roles" fz="lg" mb="xs">
             Your roles
