@@ -2,6 +2,7 @@ import { type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
+import { totpCode } from './support/totp.js';
 
 const DEMO_PASSWORD = 'trellis-demo-2026';
 const ADMIN = 'admin@cedargrove.example';
@@ -207,6 +208,37 @@ describe('Foundation: sign-in, users, organization, audit', () => {
       /^[A-Z2-7]{16,}$/,
     );
     await screenshot(page, 'my-account-two-step');
+  });
+
+  it('asks a role that must use two-step sign-in to set it up, then for the code at each sign-in', async () => {
+    await mainNav().getByRole('link', { name: 'Organization settings' }).click();
+    await heading('Organization settings');
+    await page.getByRole('checkbox', { name: /^Front desk/ }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/^Settings saved/).waitFor();
+    await signOut();
+
+    await signIn('frontdesk@cedargrove.example', DEMO_PASSWORD);
+    await heading('Set up two-step sign-in');
+    const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
+    await screenshot(page, 'sign-in-enroll');
+    await page.getByRole('textbox', { name: '6-digit code' }).fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await heading(/, Fran$/);
+    await signOut();
+
+    await signIn('frontdesk@cedargrove.example', DEMO_PASSWORD);
+    await heading('Enter your sign-in code');
+    await screenshot(page, 'sign-in-code');
+    const code = page.getByRole('textbox', { name: '6-digit code' });
+    expect(await code.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await code.getAttribute('inputmode')).toBe('numeric');
+    const wrong = [...totpCode(secret)].map((digit) => String((Number(digit) + 1) % 10)).join('');
+    await code.fill(wrong);
+    await page.getByText('That code did not work').waitFor();
+    // The sixth digit sends the code.
+    await code.fill(totpCode(secret));
+    await heading(/, Fran$/);
   });
 
   it('signs the new clinician in to Home, without the admin pages', async () => {

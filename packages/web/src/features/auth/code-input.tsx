@@ -31,11 +31,12 @@ export function CodeInput({
       pattern="[0-9]*"
       maxLength={6}
       autoFocus={autoFocus}
-      placeholder="123456"
       name="code"
       size="lg"
-      maw="18rem"
-      styles={{ input: { letterSpacing: '0.4em', fontVariantNumeric: 'tabular-nums', fontSize: '1.4rem' } }}
+      styles={{
+        wrapper: { maxWidth: '14rem' },
+        input: { letterSpacing: '0.4em', fontVariantNumeric: 'tabular-nums', fontSize: '1.4rem' },
+      }}
     />
   );
 }

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import type { SessionState } from '../../app/types';
@@ -20,7 +20,9 @@ import { Logo } from '../../ui/logo';
 import { PageLoader } from '../../ui/page-loader';
 import { fieldError, ProblemAlert } from '../../ui/problem-alert';
 import { CodeInput } from './code-input';
-import { MfaEnrollment } from './mfa-enrollment';
+
+// Only the first sign-in of someone who must set up two-step sign-in needs the QR code.
+const MfaEnrollment = lazy(async () => ({ default: (await import('./mfa-enrollment')).MfaEnrollment }));
 
 /** Only a path inside this app: never an address elsewhere (open redirect). */
 function safeNext(value: string | null): string {
@@ -244,7 +246,9 @@ function EnrollStep({ onDone }: { onDone(state: SessionState): void }) {
           cannot open patient records. This takes about a minute, once.
         </Text>
       </div>
-      <MfaEnrollment confirmLabel="Confirm and sign in" onConfirmed={onDone} fullWidth />
+      <Suspense fallback={<PageLoader label="Preparing your setup key…" />}>
+        <MfaEnrollment confirmLabel="Confirm and sign in" onConfirmed={onDone} fullWidth />
+      </Suspense>
       <Anchor component="button" type="button" size="sm" onClick={() => void cancelSignIn()} ta="left">
         Not now: sign in as someone else
       </Anchor>
