@@ -163,7 +163,16 @@ export type WeekIntensity = z.infer<typeof WeekIntensity>;
 
 export const ParticipantIntensity = WeekIntensity.extend({ patientId: Id });
 
-export const ShortfallQuery = z.strictObject({ week: LocalDate, trackId: Id.optional() });
+export const ShortfallQuery = z.strictObject({
+  week: LocalDate,
+  trackId: Id.optional(),
+  /** Where the previous page ended (its nextCursor). */
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: 'Use the nextCursor of the previous page.' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const Shortfall = WeekIntensity.extend({
   patientId: Id,
   name: z.string(),
@@ -175,9 +184,11 @@ export const Shortfall = WeekIntensity.extend({
 });
 export const ShortfallList = z.object({
   week: z.string(),
-  /** Enrolled participants looked at. */
+  /** Enrolled participants looked at, and how many of them are flagged. */
   checked: z.number().int(),
+  flagged: z.number().int(),
   items: z.array(Shortfall),
+  nextCursor: z.string().nullable(),
 });
 export type ShortfallList = z.infer<typeof ShortfallList>;
 

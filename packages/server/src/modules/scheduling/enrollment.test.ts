@@ -246,11 +246,13 @@ describe('appointments', () => {
 
 describe('intensity shortfalls', () => {
   it('lists under- and over-scheduled participants for the director, audited by ids', async () => {
+    const { episode } = await anAdmittedPatient(database.db, world);
+    await enroll(episode.id, { weekdays: [3], reason: 'Transport only on Wednesdays' });
     const response = await world.agent.get('/api/v1/intensity/shortfalls?week=2026-03-04');
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.week).toBe('2026-03-02');
-    expect(body.checked).toBe(4);
+    expect(body.checked).toBe(5);
     const directions = body.items.map((i: { direction: string; flags: string[] }) => [i.direction, i.flags]);
     expect(directions).toContainEqual(['under', ['too_few_days', 'day_over_max']]);
     expect(body.items.every((i: { name: string }) => i.name.length > 0)).toBe(true);
@@ -261,6 +263,13 @@ describe('intensity shortfalls', () => {
       count: body.items.length,
       patientIds: body.items.map((i: { patientId: string }) => i.patientId),
     });
+    expect(body).toMatchObject({ flagged: body.items.length, nextCursor: null });
+    const firstPage = (await world.agent.get('/api/v1/intensity/shortfalls?week=2026-03-04&limit=1')).json();
+    expect(firstPage).toMatchObject({ items: [body.items[0]], nextCursor: '1' });
+    const second = (
+      await world.agent.get('/api/v1/intensity/shortfalls?week=2026-03-04&limit=1&cursor=1')
+    ).json();
+    expect(second.items[0].patientId).toBe(body.items[1].patientId);
     const clinician = await signedIn(app, world.lee);
     expect((await clinician.get('/api/v1/intensity/shortfalls?week=2026-03-04')).statusCode).toBe(403);
   });
@@ -268,7 +277,7 @@ describe('intensity shortfalls', () => {
 
 describe('group places', () => {
   it('refuses a participant beyond a group’s places', async () => {
-    // The process group holds 4; four participants above are enrolled on Mondays.
+    // The process group holds 4; four participants above are enrolled on Mondays (and on Wednesdays).
     const { episode: fifth } = await anAdmittedPatient(database.db, world);
     const response = await enroll(fifth.id);
     expect(response.statusCode).toBe(409);

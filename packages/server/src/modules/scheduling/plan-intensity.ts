@@ -116,13 +116,12 @@ export async function participantWeekIntensity(
 export async function listShortfalls(
   db: Kysely<DB>,
   ctx: SignedInContext,
-  week: string,
-  trackId?: string,
+  query: { week: string; trackId?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<api.ShortfallList> {
   const orgId = ctx.actor.organizationId;
   const directory = await loadDirectory(db, orgId);
-  const weekStart = mondayOf(Temporal.PlainDate.from(week));
-  const trackIds = trackId ? [trackId] : [...directory.tracks.keys()];
+  const weekStart = mondayOf(Temporal.PlainDate.from(query.week));
+  const trackIds = query.trackId ? [query.trackId] : [...directory.tracks.keys()];
   const { timeline, appointments } = await loadWeek(db, orgId, directory, weekStart, { trackIds });
 
   const byPatient = new Map<string, PlannedSession[]>();
@@ -149,11 +148,11 @@ export async function listShortfalls(
     }
   }
 
-  const items: api.ShortfallList['items'] = [];
   const weekEnd = weekStart.add({ days: 6 }).toString();
   const enrolled = timeline.enrollments.filter(
     (e) => e.start_date <= weekEnd && (e.end_date === null || e.end_date >= weekStart.toString()),
   );
+  const flagged: Omit<api.ShortfallList['items'][number], 'name'>[] = [];
   for (const enrollment of enrolled) {
     const result = weeklyIntensity(
       byPatient.get(enrollment.patient_id) ?? [],
@@ -163,22 +162,39 @@ export async function listShortfalls(
     const under = !result.meetsMinimum;
     const over = result.flags.includes('over_scheduled') || result.flags.includes('day_over_max');
     if (!under && !over) continue;
-    const patient = await readPatient(db, orgId, enrollment.patient_id);
-    items.push({
+    flagged.push({
       ...toWeekIntensity(result),
       patientId: enrollment.patient_id,
-      name: patient.displayName,
       episodeId: enrollment.episode_id,
       trackId: enrollment.track_id,
       trackName: directory.tracks.get(enrollment.track_id)?.name ?? '',
       direction: under ? 'under' : 'over',
     });
   }
-  items.sort((a, b) => a.totalHours - b.totalHours || a.name.localeCompare(b.name));
+  // Furthest from the plan first: the fewest hours, then the most. Names are read for one page only.
+  flagged.sort(
+    (a, b) =>
+      (a.direction === b.direction ? 0 : a.direction === 'under' ? -1 : 1) ||
+      (a.direction === 'under' ? a.totalHours - b.totalHours : b.totalHours - a.totalHours) ||
+      a.patientId.localeCompare(b.patientId),
+  );
+  const offset = Number(query.cursor ?? 0);
+  const page = flagged.slice(offset, offset + query.limit);
+  const items: api.ShortfallList['items'] = [];
+  for (const item of page) {
+    items.push({ ...item, name: (await readPatient(db, orgId, item.patientId)).displayName });
+  }
   await recordAuditEvent(db, ctx, {
     action: 'schedule.intensity_list',
     resourceType: 'schedule',
     details: { week: weekStart.toString(), count: items.length, patientIds: items.map((i) => i.patientId) },
   });
-  return { week: weekStart.toString(), checked: enrolled.length, items };
+  const next = offset + query.limit;
+  return {
+    week: weekStart.toString(),
+    checked: enrolled.length,
+    flagged: flagged.length,
+    items,
+    nextCursor: next < flagged.length ? String(next) : null,
+  };
 }

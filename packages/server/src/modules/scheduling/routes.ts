@@ -334,9 +334,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
     async (request) => {
       const ctx = await authorize(db, request, 'schedule.manage');
       await authorize(db, request, 'patient.read');
-      return db
-        .transaction()
-        .execute((trx) => listShortfalls(trx, ctx, request.query.week, request.query.trackId));
+      return db.transaction().execute((trx) => listShortfalls(trx, ctx, request.query));
     },
   );
 
