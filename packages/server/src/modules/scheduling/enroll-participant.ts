@@ -290,18 +290,15 @@ async function toEnrollment(
   pattern?: api.Enrollment['pattern'],
 ): Promise<api.Enrollment> {
   const asOf = row.start_date > s.today ? row.start_date : s.today;
-  const check =
-    pattern ??
-    summary(
-      checkAttendancePattern(
-        (await listSeries(db, ctx.actor.organizationId, { trackId: row.track_id, activeFrom: asOf })).map(
-          (r) => toDomainSeries(r, s.timeZone),
-        ),
-        (row.weekdays as IsoWeekday[] | null) ?? [1, 2, 3, 4, 5, 6, 7],
-        s.track.intensity,
-        Temporal.PlainDate.from(asOf),
-      ),
-    );
+  let check = pattern;
+  if (!check) {
+    const series = (
+      await listSeries(db, ctx.actor.organizationId, { trackId: row.track_id, activeFrom: asOf })
+    ).map((r) => toDomainSeries(r, s.timeZone));
+    // No own pattern: every day the track meets.
+    const days = (row.weekdays as IsoWeekday[] | null) ?? [...new Set(series.flatMap((x) => x.weekdays))];
+    check = summary(checkAttendancePattern(series, days, s.track.intensity, Temporal.PlainDate.from(asOf)));
+  }
   return {
     id: row.id,
     episodeId: row.episode_id,
