@@ -69,6 +69,8 @@ export function ScreeningSection({ inquiry, canManage }: { inquiry: InquiryDetai
   const [formOpen, setFormOpen] = useState(false);
   const latest = inquiry.latestScreening;
   const screenable = !['new', 'admitted', 'closed'].includes(inquiry.stage);
+  // The answer of a screening just saved stays while it is the next thing to act on.
+  const shownResult = result && (result.crisis || inquiry.stage === 'contacted') ? result : null;
   const showForm = canManage && screenable && (formOpen || (!latest && inquiry.stage === 'contacted'));
 
   return (
@@ -83,8 +85,8 @@ export function ScreeningSection({ inquiry, canManage }: { inquiry: InquiryDetai
           </Badge>
         ) : null}
       </Group>
-      {result ? <ScreeningResult result={result} /> : null}
-      {latest && !result ? (
+      {shownResult ? <ScreeningResult result={shownResult} /> : null}
+      {latest && !shownResult ? (
         <Text size="sm" mb="sm">
           Screened {formatDateTime(latest.screenedAt)}.
           {latest.suggestedLevel
@@ -108,9 +110,11 @@ export function ScreeningSection({ inquiry, canManage }: { inquiry: InquiryDetai
           }}
         />
       ) : canManage && screenable && latest ? (
-        <Button variant="default" size="xs" onClick={() => setFormOpen(true)}>
-          Record another screening
-        </Button>
+        <Group>
+          <Button variant="default" size="xs" onClick={() => setFormOpen(true)}>
+            Record another screening
+          </Button>
+        </Group>
       ) : null}
     </Card>
   );

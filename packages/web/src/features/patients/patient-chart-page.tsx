@@ -154,7 +154,7 @@ function ChartHeaderCard({ chart }: { chart: ChartHeader }) {
     : ['', ''];
   const legal = `${patient.legalFirstName} ${patient.legalLastName}`;
   return (
-    <Card withBorder padding="lg" component="header" aria-label="Patient summary">
+    <Card withBorder padding="lg" component="section" aria-label="Patient summary">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <div>
