@@ -53,13 +53,7 @@ function ItemField({ item, number, value, missing, onChange }: ItemProps) {
       data-item={item.id}
       style={missing ? { borderColor: 'var(--mantine-color-red-6)', borderWidth: 2 } : undefined}
     >
-      <Radio.Group
-        value={value === undefined ? null : String(value)}
-        onChange={(next) => onChange(Number(next))}
-        name={item.id}
-        aria-labelledby={labelId}
-        error={missing ? 'Choose an answer for this question.' : undefined}
-      >
+      <div role="radiogroup" aria-labelledby={labelId} aria-required={item.required}>
         <Text id={labelId} fw={600} mb="sm" fz="md">
           {number}. {item.text}
           {item.required ? null : (
@@ -88,7 +82,14 @@ function ItemField({ item, number, value, missing, onChange }: ItemProps) {
                   background: checked ? 'var(--mantine-color-blue-0)' : undefined,
                 }}
               >
-                <Radio value={String(option.value)} size="md" aria-label={option.label} />
+                <Radio
+                  name={item.id}
+                  value={String(option.value)}
+                  checked={checked}
+                  onChange={() => onChange(option.value)}
+                  size="md"
+                  aria-label={option.label}
+                />
                 <Text fz="sm" style={{ flex: 1 }}>
                   {option.label}
                 </Text>
@@ -99,7 +100,12 @@ function ItemField({ item, number, value, missing, onChange }: ItemProps) {
             );
           })}
         </SimpleGrid>
-      </Radio.Group>
+        {missing ? (
+          <Text c="red" size="sm" mt={6}>
+            Choose an answer for this question.
+          </Text>
+        ) : null}
+      </div>
     </Paper>
   );
 }

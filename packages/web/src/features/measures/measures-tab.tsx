@@ -206,8 +206,8 @@ function InstrumentOutcome({
         <ScoreBox label="Latest" point={data.latest} outcome={data} />
         <ChangeBox outcome={data} />
       </SimpleGrid>
-      <Card withBorder padding="md">
-        <Title order={3} fz="md" mb="xs">
+      <Card withBorder padding="md" component="section" aria-labelledby={`chart-title-${code}`}>
+        <Title order={3} fz="md" mb="xs" id={`chart-title-${code}`}>
           {data.title} over time
         </Title>
         {data.points.length === 0 ? (

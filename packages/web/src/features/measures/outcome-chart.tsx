@@ -34,6 +34,10 @@ export default function OutcomeChart({ outcome }: OutcomeChartProps) {
     }));
   const min = outcome.range?.min ?? 0;
   const max = outcome.range?.max ?? Math.max(...data.map((d) => d.total ?? 0), 1);
+  // Ticks at the band edges (0, 5, 10, 15, 20, 27 for the PHQ-9): the numbers clinicians know.
+  const ticks = [...new Set([min, ...outcome.bands.map((band) => band.min ?? min), max])].sort(
+    (a, b) => a - b,
+  );
   const first = data[0]?.at ?? Date.now();
   const last = data[data.length - 1]?.at ?? first;
   const pad = Math.max((last - first) * 0.04, 86_400_000);
@@ -81,6 +85,8 @@ export default function OutcomeChart({ outcome }: OutcomeChartProps) {
             />
             <YAxis
               domain={[min, max]}
+              ticks={ticks}
+              interval={0}
               allowDecimals={false}
               tick={{ fontSize: 12 }}
               width={44}
