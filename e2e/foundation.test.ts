@@ -34,11 +34,12 @@ function mainNav() {
 }
 
 describe('Foundation: sign-in, users, organization, audit', () => {
+  // Building the web app and a first start (migrations, demo data) take minutes on a busy machine.
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
     page = browser.page;
-  });
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -101,7 +101,7 @@ export async function startServer(): Promise<TestServer> {
   };
 
   try {
-    await waitForHealth(url, child, () => lines.join('\n'), 150_000);
+    await waitForHealth(url, child, () => lines.join('\n'), 300_000);
   } catch (error) {
     await stop();
     throw error;
