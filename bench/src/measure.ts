@@ -23,6 +23,7 @@ export class Latencies {
   private values: number[] = [];
   statusCodes: Record<string, number> = {};
   errors = 0;
+  errorSample: string | undefined;
 
   add(ms: number, status?: number) {
     this.values.push(ms);
@@ -41,6 +42,7 @@ export class Latencies {
       .reduce((n, [, c]) => n + c, 0);
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
+      ...(this.errorSample ? { errorSample: this.errorSample } : {}),
       requests: sorted.length,
       seconds: round(seconds),
       rps: Math.round(sorted.length / Math.max(0.001, seconds)),
@@ -70,10 +72,16 @@ export interface HttpLoad {
   seconds: number;
 }
 
-/** Runs autocannon for `seconds` with `connections` connections; every response is timed. */
-export async function measureHttp(load: HttpLoad): Promise<Measurement> {
-  let i = 0;
-  const latencies = new Latencies();
+/** A request counter shared by the slices of one scenario, so rotation continues across them. */
+export interface Cursor {
+  i: number;
+}
+
+/**
+ * Runs autocannon for `seconds` with `connections` connections; every response's latency goes
+ * into `into`. Returns the seconds it ran.
+ */
+export async function runHttp(load: HttpLoad, into: Latencies, cursor: Cursor = { i: 0 }): Promise<number> {
   const instance = autocannon({
     url: load.baseUrl,
     connections: load.connections,
@@ -83,7 +91,7 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
     requests: [
       {
         setupRequest: (request) => {
-          const spec = load.next(i++);
+          const spec = load.next(cursor.i++);
           const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
           return {
             ...request,
@@ -101,11 +109,11 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
     ],
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    latencies.add(responseTime, statusCode);
+    into.add(responseTime, statusCode);
   });
   const result = await instance;
-  latencies.errors = result.errors;
-  return latencies.summarize(result.duration);
+  into.errors += result.errors;
+  return result.duration;
 }
 
 /** Something that runs one parameterized query: a pg pool or a PGlite instance. */
@@ -113,34 +121,35 @@ export interface QueryRunner {
   query(sql: string, params: unknown[]): Promise<unknown>;
 }
 
-/** The database floor: `connections` loops running the query back to back for `seconds`. */
-export async function measureQuery(
+/**
+ * The database floor: `connections` loops running the query back to back for `seconds`, timed
+ * per query into `into`. Returns the seconds it ran.
+ */
+export async function runQuery(
   runner: QueryRunner,
   floor: FloorQuery,
   connections: number,
   seconds: number,
-): Promise<Measurement> {
+  into: Latencies,
+  cursor: Cursor = { i: 0 },
+): Promise<number> {
   const params = typeof floor.params === 'function' ? floor.params : () => floor.params as unknown[];
   const text = typeof floor.sql === 'function' ? floor.sql : () => floor.sql as string;
-  const latencies = new Latencies();
-  let i = 0;
-  let firstError: string | undefined;
   const started = performance.now();
   const end = started + seconds * 1000;
   const loop = async () => {
     while (performance.now() < end) {
       const t = performance.now();
+      const n = cursor.i++;
       try {
-        const n = i++;
         await runner.query(text(n), params(n));
-        latencies.add(performance.now() - t, 200);
+        into.add(performance.now() - t, 200);
       } catch (error) {
-        latencies.add(performance.now() - t, 500);
-        firstError ??= (error as Error).message;
+        into.add(performance.now() - t, 500);
+        into.errorSample ??= (error as Error).message;
       }
     }
   };
   await Promise.all(Array.from({ length: connections }, loop));
-  const measured = latencies.summarize((performance.now() - started) / 1000);
-  return firstError ? { ...measured, errorSample: firstError } : measured;
+  return (performance.now() - started) / 1000;
 }

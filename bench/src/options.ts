@@ -15,6 +15,8 @@ export interface BenchOptions {
   connections: number;
   scenarios: string[];
   fresh: boolean;
+  /** PostgreSQL: count each route's SQL statements in a separate pass through a relay. */
+  count: boolean;
   generateOnly: boolean;
   list: boolean;
 }
@@ -31,6 +33,7 @@ const HELP = `npm run bench -- [options]
   --connections N        concurrent connections (default 10)
   --scenario NAME        run only this scenario (repeatable); the HTTP floor always runs
   --fresh                regenerate the data set even if one with the same seed and size exists
+  --no-count             PostgreSQL: skip the pass that counts each route's SQL statements
   --generate-only        generate (or reuse) the data set and stop
   --list                 list the scenarios and stop
 
@@ -59,6 +62,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       connections: { type: 'string' },
       scenario: { type: 'string', multiple: true },
       fresh: { type: 'boolean', default: false },
+      'no-count': { type: 'boolean', default: false },
       'generate-only': { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -89,6 +93,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     connections: positiveInt('connections', values.connections, 10),
     scenarios: values.scenario ?? [],
     fresh: values.fresh,
+    count: engine === 'postgres' && !values['no-count'],
     generateOnly: values['generate-only'],
     list: values.list,
   };

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { ScanMeasurement } from './background.js';
+import type { PlanSummary } from './explain.js';
 import type { DataSetManifest } from './generate/index.js';
 import type { Measurement } from './measure.js';
 import { BENCH_DIR, REPO_ROOT } from './target.js';
@@ -30,6 +32,15 @@ export interface ScenarioResult {
   /** HTTP floor req/s ÷ scenario req/s. */
   httpFloorRatio?: number;
   peakRssMb?: number;
+  /** Server CPU time (user + system) per request while measured: load-independent cost. */
+  serverCpuMsPerRequest?: number;
+  /** PostgreSQL, counted one request at a time through a relay: SQL round trips per request. */
+  sqlPerRequest?: number;
+  transactionsPerRequest?: number;
+  /** Median latency of one request at a time (no concurrency). */
+  aloneP50?: number;
+  /** EXPLAIN ANALYZE of the floor query. */
+  floorPlan?: PlanSummary;
   /** Target name → met. */
   targets?: Record<string, boolean> | undefined;
 }
@@ -61,6 +72,8 @@ export interface RunReport {
   machine: Machine;
   server: { peakRssMb: number; vmHwmMb: number };
   scenarios: ScenarioResult[];
+  /** The server's background work, measured alone (PostgreSQL). */
+  background?: { reminderScan: ScanMeasurement };
 }
 
 export function describeMachine(engine: string, engineVersion: string, loadStart: number[]): Machine {
@@ -102,13 +115,13 @@ const n = (v: number | undefined, digits = 0) =>
 
 export function markdownTable(report: RunReport): string {
   const lines = [
-    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx | DB floor req/s | DB floor p50 ms | × DB floor | × HTTP floor | peak RSS MB | targets |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors | server CPU ms/req | SQL stmts (tx) /req | alone p50 ms | DB floor req/s | DB floor p50 ms | × DB floor | × HTTP floor | targets |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const r of report.scenarios) {
     if (r.status !== 'measured' || !r.http) {
       lines.push(
-        `| ${r.name} | ${r.kind} | ${r.status === 'unavailable' ? 'not yet available' : 'FAILED'}: ${r.reason ?? ''} |||||||||||`,
+        `| ${r.name} | ${r.kind} | ${r.status === 'unavailable' ? 'not yet available' : 'FAILED'}: ${r.reason ?? ''} ||||||||||||`,
       );
       continue;
     }
@@ -118,13 +131,28 @@ export function markdownTable(report: RunReport): string {
           .map(([name, ok]) => `${ok ? '✓' : '✗'} ${name}`)
           .join('; ')
       : '';
+    const sql = r.sqlPerRequest !== undefined ? `${r.sqlPerRequest} (${r.transactionsPerRequest ?? 0})` : '';
     lines.push(
-      `| ${r.name} | ${r.kind} | ${n(h.rps)} | ${n(h.p50, 1)} | ${n(h.p95, 1)} | ${n(h.p99, 1)} | ${h.errors} / ${h.non2xx} | ` +
+      `| ${r.name} | ${r.kind} | ${n(h.rps)} | ${n(h.p50, 1)} | ${n(h.p95, 1)} | ${n(h.p99, 1)} | ${h.non2xx} / ${h.errors} | ` +
+        `${n(r.serverCpuMsPerRequest, 2)} | ${sql} | ${n(r.aloneP50, 1)} | ` +
         `${n(r.floor?.rps)} | ${n(r.floor?.p50, 2)} | ${r.floorRatio !== undefined ? `${n(r.floorRatio, 1)}×` : ''} | ` +
-        `${r.httpFloorRatio !== undefined ? `${n(r.httpFloorRatio, 1)}×` : ''} | ${r.peakRssMb ?? ''} | ${targets} |`,
+        `${r.httpFloorRatio !== undefined ? `${n(r.httpFloorRatio, 1)}×` : ''} | ${targets} |`,
     );
   }
   return lines.join('\n');
+}
+
+/** The floor queries' plans: where a floor itself is slow, the fix is in SQL or an index. */
+export function markdownPlans(report: RunReport): string {
+  const lines = report.scenarios
+    .filter((r) => r.floorPlan)
+    .map((r) => {
+      const plan = r.floorPlan as PlanSummary;
+      return `- ${r.name}: ${plan.executionMs} ms (planning ${plan.planningMs} ms) — ${plan.scans.join('; ') || 'no table scan'}`;
+    });
+  return lines.length > 0
+    ? ['Floor query plans (EXPLAIN ANALYZE with the first parameters):', '', ...lines].join('\n')
+    : '';
 }
 
 export function markdownReport(report: RunReport): string {
@@ -154,6 +182,13 @@ export function markdownReport(report: RunReport): string {
     '',
     markdownTable(report),
     '',
+    markdownPlans(report),
+    '',
+    report.background
+      ? `Background: the reminder scan (every 5 minutes) ran alone in ${report.background.reminderScan.seconds} s with ` +
+        `${report.background.reminderScan.statements.toLocaleString('en-US')} SQL statements and queued ` +
+        `${report.background.reminderScan.messagesQueued.toLocaleString('en-US')} messages; it was held back while the scenarios were timed.\n`
+      : '',
     `Server peak memory: ${report.server.peakRssMb} MB resident (VmHWM ${report.server.vmHwmMb} MB) — ` +
       `${memoryOk ? '✓' : '✗'} under ${TARGETS.serverMb} MB.`,
     '',
@@ -164,8 +199,11 @@ export function markdownReport(report: RunReport): string {
         : `Targets missed by: ${failed.map((s) => s.name).join(', ')}` +
           `${o.engine === 'postgres' && o.patients >= 10_000 ? '' : ' (the targets are set for 10,000 patients on PostgreSQL; this run is smaller)'}.`,
     '',
-    "× DB floor = the database floor's req/s ÷ the scenario's req/s (the same rows by plain SQL, same connections and duration); " +
-      "× HTTP floor = the HTTP floor's req/s ÷ the scenario's req/s.",
+    "× DB floor = the database floor's req/s ÷ the scenario's req/s (the same rows by plain SQL, same connections and " +
+      "duration; on PostgreSQL in alternating slices with the scenario); × HTTP floor = the HTTP floor's req/s ÷ the " +
+      "scenario's req/s. Server CPU = the server process's user + system time per request while measured (less " +
+      'sensitive to other load than req/s). SQL statements per request and "alone p50" come from a separate pass, one ' +
+      'request at a time, through a relay that counts the statements the server sends.',
   ].join('\n');
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { migrateToLatest, schemaStatus } from '../../../packages/server/src/db/migrate.js';
 import { MIGRATIONS } from '../../../packages/server/src/db/migrations/index.js';
+import { verifyAuditChain } from '../../../packages/server/src/modules/audit/verify-audit-chain.js';
 import { hashPassword } from '../../../packages/server/src/security/passwords.js';
 import { type Log, stopwatch } from '../log.js';
 import { Rng } from '../prng.js';
@@ -71,7 +72,7 @@ export async function ensureDataSet(
   target: DataTarget,
   want: { seed: number; patients: number; fresh: boolean },
   log: Log,
-): Promise<DataSetManifest> {
+): Promise<{ manifest: DataSetManifest; reused: boolean }> {
   const generator = await generatorFingerprint();
   const anchor = todayAnchor();
   const migrations = Object.keys(MIGRATIONS);
@@ -97,7 +98,7 @@ export async function ensureDataSet(
       log.line(
         `Reusing the data set in ${target.label} (seed ${manifest.seed}, ${manifest.patients} patients, ${manifest.anchor}).`,
       );
-      return manifest;
+      return { manifest, reused: true };
     }
     if (why) {
       log.line(`Regenerating the data set in ${target.label}: ${why}.`);
@@ -123,6 +124,16 @@ export async function ensureDataSet(
       want.seed,
       log,
     );
+    if (result.loaded.includes('audit')) {
+      // The server's own verifier over the generated chains: the data set is one the server accepts.
+      log.line('Verifying the audit hash chains …');
+      const check = await verifyAuditChain(database.db);
+      if (check.firstBreak) {
+        throw new Error(
+          `The generated audit chain breaks at seq ${check.firstBreak.seq} (${check.firstBreak.problem}).`,
+        );
+      }
+    }
     log.line('Analyzing …');
     await sql`analyze`.execute(database.db);
     const done: DataSetManifest = {
@@ -143,7 +154,7 @@ export async function ensureDataSet(
       `Generated ${total.toLocaleString('en-US')} rows in ${done.seconds} s ` +
         `(${Math.round(total / Math.max(1, clock.seconds())).toLocaleString('en-US')} rows/s).`,
     );
-    return done;
+    return { manifest: done, reused: false };
   } finally {
     await database.close();
   }

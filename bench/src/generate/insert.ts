@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 
 export type Row = Record<string, unknown>;
 
@@ -7,6 +7,8 @@ export type AnyDB = Record<string, Row>;
 
 interface ColumnInfo {
   name: string;
+  /** The element type as PostgreSQL names it (uuid, text, int4, timestamptz, _text for text[] …). */
+  udt: string;
   /** not null, no default, not generated: a row must give it. */
   required: boolean;
 }
@@ -41,17 +43,19 @@ export class Inserter {
     if (cached) return cached;
     const result = await sql<{
       column_name: string;
+      udt_name: string;
       is_nullable: string;
       column_default: string | null;
       is_identity: string;
       is_generated: string;
     }>`
-      select column_name, is_nullable, column_default, is_identity, is_generated
+      select column_name, udt_name, is_nullable, column_default, is_identity, is_generated
       from information_schema.columns
       where table_schema = current_schema() and table_name = ${table}
       order by ordinal_position`.execute(this.db);
     const columns = result.rows.map((c) => ({
       name: c.column_name,
+      udt: c.udt_name,
       required:
         c.is_nullable === 'NO' &&
         c.column_default === null &&
@@ -124,14 +128,7 @@ export class TableWriter {
     const rows = this.buffer;
     this.buffer = [];
     if (rows.length === 0) return;
-    const keys = this.keys as string[];
-    const values = rows.map((row) => {
-      const out: Row = {};
-      for (const k of keys) out[k] = row[k] ?? null;
-      return out;
-    });
-    // Compile while the previous batch is still being written (PostgreSQL works meanwhile).
-    const compiled = this.inserter.db.insertInto(this.table).values(values).compile();
+    const compiled = this.compile(rows);
     await this.inFlight;
     this.inFlight = this.inserter.db.executeQuery(compiled).then(() => {
       this.written += rows.length;
@@ -139,6 +136,31 @@ export class TableWriter {
     });
     // Surface a failure on the next await rather than as an unhandled rejection.
     this.inFlight.catch(() => {});
+  }
+
+  /**
+   * One multi-row insert. Without array columns it is `insert … select * from unnest($1::uuid[],
+   * $2::text[], …)`: one parameter per column rather than per value, about twice as fast to build
+   * and to parse as VALUES lists; a table with array columns (which unnest would flatten) gets
+   * VALUES.
+   */
+  private compile(rows: Row[]): CompiledQuery {
+    const keys = this.keys as string[];
+    const types = keys.map((k) => this.columns.find((c) => c.name === k)?.udt ?? 'text');
+    if (types.every((t) => !t.startsWith('_'))) {
+      const arrays = keys.map((k) => rows.map((row) => row[k] ?? null));
+      const columns = sql.join(keys.map((k) => sql.ref(k)));
+      const unnest = sql.join(arrays.map((values, i) => sql`${values}::${sql.raw(`"${types[i]}"[]`)}`));
+      return sql`insert into ${sql.table(this.table)} (${columns}) select * from unnest(${unnest})`.compile(
+        this.inserter.db,
+      );
+    }
+    const values = rows.map((row) => {
+      const out: Row = {};
+      for (const k of keys) out[k] = row[k] ?? null;
+      return out;
+    });
+    return this.inserter.db.insertInto(this.table).values(values).compile();
   }
 
   async close(): Promise<number> {
@@ -160,7 +182,10 @@ export class TableWriter {
         `${this.table} needs ${missing.join(', ')}, which the loader does not give: update the loader to the migration`,
       );
     }
-    this.batch = Math.max(1, Math.min(this.batch, Math.floor(MAX_PARAMS / Math.max(1, keys.length))));
+    const hasArrays = keys.some((k) => this.columns.find((c) => c.name === k)?.udt.startsWith('_'));
+    this.batch = hasArrays
+      ? Math.max(1, Math.min(this.batch, Math.floor(MAX_PARAMS / Math.max(1, keys.length))))
+      : Math.max(this.batch, 1000);
     return keys;
   }
 }

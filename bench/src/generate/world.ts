@@ -495,7 +495,6 @@ function buildPatients(rng: Rng, org: PlanOrganization, count: number, anchor: s
     const last = rng.pick(LAST_NAMES);
     const sessions = Math.min(track.days.length, rng.int(3, 5));
     const inquiryAt = zonedInstant(inquiryDate, rng.int(8 * 60, 17 * 60), location.timeZone);
-    const registered = admitDate !== null;
     // Registered at the admission booking: a few days before the first session, never after today.
     let registeredAt: Date | null = null;
     if (admitDate) {

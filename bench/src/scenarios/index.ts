@@ -1,4 +1,5 @@
 import { auditLatest, auditPatient, httpFloor, staffList } from './foundation.js';
+import { measuresDue, patientMeasures, recordPhq9 } from './measures.js';
 import {
   clinicianTasks,
   patientChart,
@@ -16,12 +17,15 @@ import type { Scenario } from './types.js';
 export const SCENARIOS: Scenario[] = [
   httpFloor,
   clinicianTasks,
+  measuresDue,
   patientChart,
   patientSearch,
   patientEpisodes,
+  patientMeasures,
   trackList,
   staffList,
   auditLatest,
   auditPatient,
+  recordPhq9,
   registerPatient,
 ];

@@ -66,7 +66,7 @@ export const patientSearch: Scenario = {
 };
 
 /** Patients of the bench clinician's caseload in treatment now. */
-async function caseload(ctx: ScenarioContext): Promise<string[]> {
+export async function caseload(ctx: ScenarioContext): Promise<string[]> {
   const rows = await ctx.query<{ patient_id: string }>(
     `select patient_id from episode where organization_id = $1 and primary_clinician_id = $2
        and status in ('active', 'on_hold') order by patient_id`,

@@ -33,51 +33,52 @@ export const auditLoader: Loader = {
   after: ['users'],
   async load({ world, insert, rng }) {
     const writer = await insert.writer('audit_event');
-    for (const org of world.organizations) {
-      const events = historyOf(world, org, rng);
-      events.sort((a, b) => a.at - b.at);
-      let prevHash = GENESIS_HASH;
-      for (const e of events) {
-        const actor = org.staff[e.actor];
-        const occurredAt = new Date(e.at);
-        const fields = {
-          id: rng.uuidv7(occurredAt),
-          organizationId: org.id,
-          occurredAt,
-          actorUserId: actor?.id ?? null,
-          actorLabel: actor?.email ?? null,
-          action: e.action,
-          outcome: e.outcome,
-          resourceType: e.resourceType,
-          resourceId: e.resourceId,
-          patientId: e.patientId,
-          ip: `10.${org.index}.${(e.actor >> 8) & 255}.${e.actor & 255}`,
-          requestId: null,
-          reason: e.reason,
-          details: e.details,
-        };
-        const hash = chainHash(prevHash, fields);
-        await writer.add({
-          id: fields.id,
-          chain_key: org.id,
-          organization_id: org.id,
-          occurred_at: occurredAt,
-          actor_user_id: fields.actorUserId,
-          actor_label: fields.actorLabel,
-          action: fields.action,
-          outcome: fields.outcome,
-          resource_type: fields.resourceType,
-          resource_id: fields.resourceId,
-          patient_id: fields.patientId,
-          ip: fields.ip,
-          request_id: null,
-          reason: fields.reason,
-          details: JSON.stringify(fields.details),
-          prev_hash: prevHash,
-          hash,
-        });
-        prevHash = hash;
-      }
+    // All organizations' events in the order they happened, as one installation writes them:
+    // each organization's chain links its own events in that order.
+    const events = world.organizations.flatMap((org) => historyOf(world, org, rng).map((e) => ({ org, e })));
+    events.sort((a, b) => a.e.at - b.e.at);
+    const heads = new Map<string, string>();
+    for (const { org, e } of events) {
+      const prevHash = heads.get(org.id) ?? GENESIS_HASH;
+      const actor = org.staff[e.actor];
+      const occurredAt = new Date(e.at);
+      const fields = {
+        id: rng.uuidv7(occurredAt),
+        organizationId: org.id,
+        occurredAt,
+        actorUserId: actor?.id ?? null,
+        actorLabel: actor?.email ?? null,
+        action: e.action,
+        outcome: e.outcome,
+        resourceType: e.resourceType,
+        resourceId: e.resourceId,
+        patientId: e.patientId,
+        ip: `10.${org.index}.${(e.actor >> 8) & 255}.${e.actor & 255}`,
+        requestId: null,
+        reason: e.reason,
+        details: e.details,
+      };
+      const hash = chainHash(prevHash, fields);
+      await writer.add({
+        id: fields.id,
+        chain_key: org.id,
+        organization_id: org.id,
+        occurred_at: occurredAt,
+        actor_user_id: fields.actorUserId,
+        actor_label: fields.actorLabel,
+        action: fields.action,
+        outcome: fields.outcome,
+        resource_type: fields.resourceType,
+        resource_id: fields.resourceId,
+        patient_id: fields.patientId,
+        ip: fields.ip,
+        request_id: null,
+        reason: fields.reason,
+        details: JSON.stringify(fields.details),
+        prev_hash: prevHash,
+        hash,
+      });
+      heads.set(org.id, hash);
     }
     await writer.close();
   },
@@ -87,8 +88,6 @@ function historyOf(world: World, org: PlanOrganization, rng: Rng): Event[] {
   const events: Event[] = [];
   const anchorDay = dayNumber(world.anchor);
   const first = anchorDay - (world.historyDays + 15 * 7);
-  const byRole = (role: string, location: number) =>
-    org.staff.flatMap((s, i) => (s.roles.includes(role as never) && s.locationIndex === location ? [i] : []));
   const zoneOf = (location: number) => org.locations[location]?.timeZone ?? 'UTC';
 
   // Sign-ins: most staff, most working days, a few mistyped passwords.

@@ -16,7 +16,9 @@ export const episodesLoader: Loader = {
   module: 'episodes',
   tables: ['episode', 'episode_diagnosis', 'episode_status_change'],
   after: ['patients', 'programs', 'users'],
-  async load({ world, insert, rng }) {
+  async load({ world, insert, rng, shared }) {
+    const part2ByEpisode = new Map<string, boolean>();
+    shared.set('episodePart2', part2ByEpisode);
     const mood = byPrefix('F32', 'F33', 'F31');
     const anxiety = byPrefix('F41', 'F43');
     const sud = DIAGNOSIS_CODES.filter((d) => d.sud);
@@ -84,6 +86,8 @@ export const episodesLoader: Loader = {
           });
         }
         const last = history.at(-1) as (typeof history)[number];
+        const part2 = isPart2Episode({ population: columns.population, diagnoses: dx });
+        part2ByEpisode.set(p.episodeId, part2);
         await episodes.add({
           id: p.episodeId,
           organization_id: org.id,
@@ -99,7 +103,7 @@ export const episodesLoader: Loader = {
           referral_source_id: null,
           referral_source_text: null,
           payer_note: null,
-          part2: isPart2Episode({ population: columns.population, diagnoses: dx }),
+          part2,
           previous_episode_id: null,
           entry_kind: 'admission',
           status_changed_at: last.at,

@@ -1,8 +1,10 @@
 import type { Loader } from '../loader.js';
 import { auditLoader } from './audit.js';
+import { consentsLoader, signaturesLoader } from './consents.js';
 import { coverageLoader } from './coverage.js';
 import { episodesLoader } from './episodes.js';
 import { intakeLoader } from './intake.js';
+import { measuresLoader } from './measures.js';
 import { organizationsLoader } from './organizations.js';
 import { patientsLoader } from './patients.js';
 import { programsLoader } from './programs.js';
@@ -23,7 +25,10 @@ export const LOADERS: Loader[] = [
   episodesLoader,
   intakeLoader,
   coverageLoader,
+  signaturesLoader,
+  consentsLoader,
   schedulingLoader,
+  measuresLoader,
   tasksLoader,
   auditLoader,
 ];
