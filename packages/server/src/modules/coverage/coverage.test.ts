@@ -9,6 +9,9 @@ import { aBenefitCheck, aCoverageInput, anInquiry } from '../../test/intake-fixt
 import { aPatient } from '../../test/patient-fixtures.js';
 import { actingAs } from '../../test/shared-fixtures.js';
 
+/** Users are created with argon2 hashes: generous on a busy machine. */
+const HOOK_TIMEOUT = 180_000;
+
 let database: Database;
 let app: FastifyInstance;
 let org: TestOrganization;
@@ -27,7 +30,7 @@ beforeAll(async () => {
   await app.ready();
   billing = await signedIn(app, billingUser);
   intake = await signedIn(app, intakeUser);
-});
+}, HOOK_TIMEOUT);
 afterAll(async () => {
   await app.close();
   await database.close();

@@ -14,6 +14,9 @@ import {
 import { aPatient, aTrack } from '../../test/patient-fixtures.js';
 import { actingAs, type StaffContext } from '../../test/shared-fixtures.js';
 
+/** Users are created with argon2 hashes: generous on a busy machine. */
+const HOOK_TIMEOUT = 180_000;
+
 let database: Database;
 let app: FastifyInstance;
 let org: TestOrganization;
@@ -35,7 +38,7 @@ beforeAll(async () => {
   ctx = () => actingAs(org, coordinator, clock.now());
   await app.ready();
   intake = await signedIn(app, coordinator);
-});
+}, HOOK_TIMEOUT);
 afterAll(async () => {
   await app.close();
   await database.close();

@@ -8,12 +8,24 @@ import { type Agent, buildTestApp, signedIn } from '../../test/http.js';
 import { aBenefitCheck, anInquiry, aScreening } from '../../test/intake-fixtures.js';
 import { actingAs } from '../../test/shared-fixtures.js';
 
+/** Users are created with argon2 hashes: generous on a busy machine. */
+const HOOK_TIMEOUT = 180_000;
+
 let database: Database;
 let app: FastifyInstance;
 let org: TestOrganization;
 let intakeUser: TestUser;
-const agents: Record<'intake' | 'director' | 'clinician' | 'billing' | 'front_desk' | 'admin', Agent> =
-  {} as never;
+type Role = 'intake' | 'director' | 'clinician' | 'billing' | 'front_desk' | 'admin';
+const signedInAgents = new Map<Role, Agent>();
+/** Signed in on first use: each sign-in checks an argon2 hash. */
+async function agentOf(role: Role): Promise<Agent> {
+  let agent = signedInAgents.get(role);
+  if (!agent) {
+    agent = await signedIn(app, users[role] as TestUser);
+    signedInAgents.set(role, agent);
+  }
+  return agent;
+}
 const users: Record<string, TestUser> = {};
 const clock = new TestClock();
 
@@ -24,11 +36,10 @@ beforeAll(async () => {
   await app.ready();
   for (const role of ['intake', 'director', 'clinician', 'billing', 'front_desk'] as const) {
     users[role] = await aUser(database.db, org.ctx, [role]);
-    agents[role] = await signedIn(app, users[role] as TestUser);
   }
-  agents.admin = await signedIn(app, org.admin);
+  users.admin = org.admin;
   intakeUser = users.intake as TestUser;
-});
+}, HOOK_TIMEOUT);
 afterAll(async () => {
   await app.close();
   await database.close();
@@ -55,7 +66,7 @@ describe('who may do what with inquiries', () => {
   it('keeps front desk and administrators out of inquiries, and audits the refusal', async () => {
     const inquiry = await someInquiry();
     for (const role of ['front_desk', 'admin'] as const) {
-      const agent = agents[role];
+      const agent = await agentOf(role);
       expect((await agent.get('/api/v1/inquiries')).statusCode, role).toBe(403);
       expect((await agent.get('/api/v1/inquiries/board')).statusCode, role).toBe(403);
       expect((await agent.get(`/api/v1/inquiries/${inquiry.id}`)).statusCode, role).toBe(403);
@@ -75,7 +86,7 @@ describe('who may do what with inquiries', () => {
         .where('inquiry_id', '=', inquiry.id)
         .executeTakeFirstOrThrow()
     ).id;
-    const billing = agents.billing;
+    const billing = await agentOf('billing');
     const check = await billing.post(`/api/v1/coverages/${coverageId}/benefit-checks`, aBenefitCheck());
     expect(check.statusCode).toBe(201);
     const move = await billing.post(`/api/v1/inquiries/${inquiry.id}/transition`, { to: 'contacted' });
@@ -92,7 +103,7 @@ describe('who may do what with inquiries', () => {
 
   it('lets clinicians read inquiries but not change them; directors and intake may', async () => {
     const inquiry = await someInquiry();
-    const clinician = agents.clinician;
+    const clinician = await agentOf('clinician');
     expect((await clinician.get(`/api/v1/inquiries/${inquiry.id}`)).statusCode).toBe(200);
     expect((await clinician.get('/api/v1/inquiries/board')).statusCode).toBe(200);
     expect(
@@ -102,17 +113,16 @@ describe('who may do what with inquiries', () => {
       (await clinician.post(`/api/v1/inquiries/${inquiry.id}/screenings`, aScreening())).statusCode,
     ).toBe(403);
     expect((await clinician.post(`/api/v1/inquiries/${inquiry.id}/convert`, {})).statusCode).toBe(403);
-    const director = agents.director;
+    const director = await agentOf('director');
     expect(
       (await director.post(`/api/v1/inquiries/${inquiry.id}/transition`, { to: 'contacted' })).statusCode,
     ).toBe(200);
     // Adding insurance is coverage work: intake and billing, not the director.
     const coverage = await director.post(`/api/v1/inquiries/${inquiry.id}/coverages`, { payerName: 'Aetna' });
     expect(coverage.statusCode).toBe(403);
-    expect(
-      (await agents.intake.post(`/api/v1/inquiries/${inquiry.id}/coverages`, { payerName: 'Aetna' }))
-        .statusCode,
-    ).toBe(201);
+    const intake = await agentOf('intake');
+    const added = await intake.post(`/api/v1/inquiries/${inquiry.id}/coverages`, { payerName: 'Aetna' });
+    expect(added.statusCode).toBe(201);
   });
 
   it("answers 404 for another organization's inquiry", async () => {
@@ -136,7 +146,12 @@ describe('who may do what with inquiries', () => {
 
 describe('referral sources', () => {
   it('are listed, added, renamed with If-Match and deactivated by intake and directors', async () => {
-    const intake = agents.intake;
+    const [intake, director, clinician, billing] = [
+      await agentOf('intake'),
+      await agentOf('director'),
+      await agentOf('clinician'),
+      await agentOf('billing'),
+    ];
     const created = await intake.post('/api/v1/referral-sources', {
       name: 'Mercy Hospital',
       kind: 'hospital',
@@ -148,7 +163,7 @@ describe('referral sources', () => {
     const source = created.json();
     expect(source).toMatchObject({ name: 'Mercy Hospital', kind: 'hospital', active: true, version: 1 });
 
-    const duplicate = await agents.director.post('/api/v1/referral-sources', {
+    const duplicate = await director.post('/api/v1/referral-sources', {
       name: 'mercy hospital',
       kind: 'other',
     });
@@ -161,20 +176,20 @@ describe('referral sources', () => {
     expect((await intake.patch(url, { name: 'Mercy General' })).statusCode).toBe(428);
     const renamed = await intake.patch(url, { name: 'Mercy General' }, { 'if-match': '"1"' });
     expect(renamed.json()).toMatchObject({ name: 'Mercy General', version: 2 });
-    const deactivated = await agents.director.patch(url, { active: false }, { 'if-match': '"2"' });
+    const deactivated = await director.patch(url, { active: false }, { 'if-match': '"2"' });
     expect(deactivated.json()).toMatchObject({ active: false, version: 3 });
 
     const names = async (query = '') =>
-      (await agents.clinician.get(`/api/v1/referral-sources${query}`))
+      (await clinician.get(`/api/v1/referral-sources${query}`))
         .json()
         .items.map((s: { name: string }) => s.name);
     expect(await names()).not.toContain('Mercy General');
     expect(await names('?includeInactive=true')).toContain('Mercy General');
 
-    expect(
-      (await agents.clinician.post('/api/v1/referral-sources', { name: 'X', kind: 'eap' })).statusCode,
-    ).toBe(403);
-    expect((await agents.billing.get('/api/v1/referral-sources')).statusCode).toBe(403);
+    expect((await clinician.post('/api/v1/referral-sources', { name: 'X', kind: 'eap' })).statusCode).toBe(
+      403,
+    );
+    expect((await billing.get('/api/v1/referral-sources')).statusCode).toBe(403);
     const audit = await database.db
       .selectFrom('audit_event')
       .select('action')

@@ -9,6 +9,9 @@ import { aPublicForm, postPublicForm } from '../../test/intake-fixtures.js';
 import { aPatient } from '../../test/patient-fixtures.js';
 import { createLocation } from '../organizations/index.js';
 
+/** Users are created with argon2 hashes: generous on a busy machine. */
+const HOOK_TIMEOUT = 180_000;
+
 let database: Database;
 let app: FastifyInstance;
 let org: TestOrganization;
@@ -24,7 +27,7 @@ beforeAll(async () => {
     phone: '(217) 555-0100',
   });
   await app.ready();
-});
+}, HOOK_TIMEOUT);
 afterAll(async () => {
   await app.close();
   await database.close();
@@ -95,23 +98,27 @@ describe('GET /api/v1/public/get-started', () => {
     }
   });
 
-  it('uses the only organization of a single-organization installation', async () => {
-    const single = await openTestDatabase();
-    const singleApp = await buildTestApp(single, clock);
-    try {
-      const only = await createTestOrganization(single.db, { now: clock.now() });
-      const page = await singleApp.inject({ method: 'GET', url: '/api/v1/public/get-started' });
-      expect(page.statusCode).toBe(200);
-      expect(page.json().organization.id).toBe(only.organizationId);
-      const sent = await postPublicForm(singleApp, null, aPublicForm());
-      expect(sent.statusCode).toBe(202);
-      const stored = await single.db.selectFrom('inquiry').select(['organization_id']).execute();
-      expect(stored).toEqual([{ organization_id: only.organizationId }]);
-    } finally {
-      await singleApp.close();
-      await single.close();
-    }
-  });
+  it(
+    'uses the only organization of a single-organization installation',
+    async () => {
+      const single = await openTestDatabase();
+      const singleApp = await buildTestApp(single, clock);
+      try {
+        const only = await createTestOrganization(single.db, { now: clock.now() });
+        const page = await singleApp.inject({ method: 'GET', url: '/api/v1/public/get-started' });
+        expect(page.statusCode).toBe(200);
+        expect(page.json().organization.id).toBe(only.organizationId);
+        const sent = await postPublicForm(singleApp, null, aPublicForm());
+        expect(sent.statusCode).toBe(202);
+        const stored = await single.db.selectFrom('inquiry').select(['organization_id']).execute();
+        expect(stored).toEqual([{ organization_id: only.organizationId }]);
+      } finally {
+        await singleApp.close();
+        await single.close();
+      }
+    },
+    HOOK_TIMEOUT,
+  );
 });
 
 describe('POST /api/v1/public/inquiries', () => {
