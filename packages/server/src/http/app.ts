@@ -22,7 +22,9 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { organizationTimeZone } from '../modules/organizations/index.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { consentRoutes } from '../modules/consents/routes.js';
+import { coverageRoutes } from '../modules/coverage/routes.js';
 import { episodeRoutes } from '../modules/episodes/routes.js';
+import { intakeRoutes } from '../modules/intake/routes.js';
 import { publicMeasureRoutes } from '../modules/measures/public-routes.js';
 import { measureRoutes } from '../modules/measures/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
@@ -117,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(measureRoutes, v1);
   await app.register(publicMeasureRoutes, v1);
   await app.register(assessmentRoutes, v1);
+  await app.register(intakeRoutes, v1);
+  await app.register(coverageRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
