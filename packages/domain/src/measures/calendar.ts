@@ -10,3 +10,32 @@ export function calendarDaysBetween(from: string, to: string): number {
   };
   return epochDay(to) - epochDay(from);
 }
+
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local calendar date of an instant in a zone, like `localDate`, with one formatter per
+ * zone kept for reuse: the due list reads thousands of dates per request, and building an
+ * Intl.DateTimeFormat costs far more than using one.
+ */
+export function zonedDate(instant: Date, timeZone: string): string {
+  let format = FORMATTERS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    FORMATTERS.set(timeZone, format);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(instant)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
+}

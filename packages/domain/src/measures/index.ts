@@ -1,5 +1,5 @@
 export { type RiskAlertReason, riskAlertReasons, riskAlertTitle } from './alerts.js';
-export { calendarDaysBetween } from './calendar.js';
+export { calendarDaysBetween, zonedDate } from './calendar.js';
 export {
   changeBetween,
   changeNotApplicable,

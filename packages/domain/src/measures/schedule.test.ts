@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstrumentCode } from '../instruments/types.js';
+import { localDate } from '../patients/dates.js';
+import { calendarDaysBetween, zonedDate } from './calendar.js';
 import {
   checkSchedule,
   type DueInput,
@@ -234,5 +236,25 @@ describe('checkSchedule', () => {
         ],
       }),
     );
+  });
+});
+
+describe('calendar helpers', () => {
+  it('read the same local date as localDate, in several zones, around midnight and the DST changes', () => {
+    const instants = [
+      '2026-11-01T06:59:00Z',
+      '2026-11-01T07:01:00Z',
+      '2027-03-14T07:30:00Z',
+      '2026-12-31T23:59:59Z',
+    ];
+    for (const zone of ['America/Chicago', 'America/Los_Angeles', 'Pacific/Auckland', 'UTC']) {
+      for (const iso of instants) expect(zonedDate(new Date(iso), zone)).toBe(localDate(new Date(iso), zone));
+    }
+  });
+
+  it('count calendar days, across a year end and a leap day', () => {
+    expect(calendarDaysBetween('2026-12-28', '2027-01-04')).toBe(7);
+    expect(calendarDaysBetween('2028-02-27', '2028-03-01')).toBe(3);
+    expect(calendarDaysBetween('2026-11-09', '2026-11-02')).toBe(-7);
   });
 });

@@ -1,9 +1,9 @@
 import { DomainError, type FieldProblem } from '../errors.js';
 import { isInstrumentCode } from '../instruments/registry.js';
 import type { InstrumentCode } from '../instruments/types.js';
-import { addDays, localDate } from '../patients/dates.js';
+import { addDays } from '../patients/dates.js';
 import type { Population } from '../programs/track.js';
-import { calendarDaysBetween } from './calendar.js';
+import { calendarDaysBetween, zonedDate } from './calendar.js';
 
 /**
  * A track's measurement schedule (measurement-based care: DESIGN.md "measures repeated"):
@@ -143,7 +143,7 @@ function dueFor(
 export function dueMeasures(input: DueInput): DueMeasure[] {
   const { episode, schedule, now, timeZone } = input;
   if (episode.status === 'on_hold') return [];
-  const today = localDate(now, timeZone);
+  const today = zonedDate(now, timeZone);
   if (episode.status === 'discharged') {
     if (episode.dischargeDate === null) return [];
     if (calendarDaysBetween(episode.dischargeDate, today) > DISCHARGE_FOLLOW_UP_DAYS) return [];
@@ -152,7 +152,7 @@ export function dueMeasures(input: DueInput): DueMeasure[] {
   for (const rule of schedule) {
     if (episode.status === 'discharged' && rule.timing !== 'discharge') continue;
     const at = input.lastAdministered[rule.instrument];
-    const last = at ? localDate(at, timeZone) : null;
+    const last = at ? zonedDate(at, timeZone) : null;
     const item = dueFor(rule, episode, today, last);
     if (item) due.push(item);
   }

@@ -116,11 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(taskRoutes, v1);
   await app.register(consentRoutes, v1);
   await app.register(schedulingRoutes, v1);
+  await app.register(intakeRoutes, v1);
+  await app.register(coverageRoutes, v1);
   await app.register(measureRoutes, v1);
   await app.register(publicMeasureRoutes, v1);
   await app.register(assessmentRoutes, v1);
-  await app.register(intakeRoutes, v1);
-  await app.register(coverageRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

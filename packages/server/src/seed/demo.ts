@@ -6,6 +6,7 @@ import { createLocation, createOrganization, createRoom } from '../modules/organ
 import { createUser } from '../modules/users/index.js';
 import { seedDemoConsents } from './demo-consents.js';
 import { seedDemoIntake } from './demo-intake.js';
+import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
 
 /** Every person in the demo is invented; the domain is reserved for examples (RFC 2606). */
@@ -68,5 +69,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ organizatio
   await seedDemoConsents(db, ctx);
   await seedDemoIntake(db, ctx);
   await seedDemoScheduling(db, ctx);
+  await seedDemoMeasures(db, ctx);
   return { organizationId: org.id };
 }

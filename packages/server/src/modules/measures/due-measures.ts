@@ -5,7 +5,7 @@ import {
   type DueMeasure,
   dueMeasures,
   type InstrumentCode,
-  localDate,
+  zonedDate,
 } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -33,7 +33,7 @@ export async function listDueMeasures(
 ): Promise<Result> {
   const orgId = ctx.actor.organizationId;
   const timeZone = await organizationTimeZone(db, orgId);
-  const today = localDate(ctx.now, timeZone);
+  const today = zonedDate(ctx.now, timeZone);
   const episodes = await episodesWithSchedule(db, orgId, {
     primaryClinicianId: query.mine ? ctx.actor.userId : undefined,
     trackId: query.trackId,
