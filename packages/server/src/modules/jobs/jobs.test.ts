@@ -10,6 +10,7 @@ import {
   aSeriesVia,
   type SchedulingWorld,
 } from '../../test/scheduling-fixtures.js';
+import { transitionEpisode } from '../episodes/index.js';
 import {
   type Channel,
   DevChannel,
@@ -23,6 +24,7 @@ let database: Database;
 let app: FastifyInstance;
 let world: SchedulingWorld;
 let patientIds: string[];
+let episodeIds: string[];
 let seriesId: string;
 // Monday 2 March 2026, 09:00 in Chicago.
 const clock = new TestClock(new Date('2026-03-02T15:00:00Z'));
@@ -35,10 +37,12 @@ beforeAll(async () => {
   world = await aSchedulingWorld(database.db, app, clock);
   seriesId = (await aSeriesVia(world, { title: 'Relapse Prevention', kind: 'relapse_prevention' })).id;
   patientIds = [];
+  episodeIds = [];
   for (const name of ['Avery', 'Jordan']) {
     const { patient, episode } = await anAdmittedPatient(database.db, world, { legalFirstName: name });
     expect((await world.agent.post(`/api/v1/episodes/${episode.id}/enrollment`, {})).statusCode).toBe(201);
     patientIds.push(patient.id);
+    episodeIds.push(episode.id);
   }
 });
 afterAll(async () => {
@@ -140,6 +144,25 @@ describe('session reminders through the outbox', () => {
       /^Your group session on Mon 16 Mar at 09:00 at Main, Room B is cancelled\./,
     );
     expect(notices[0]?.body).not.toMatch(/Relapse|Holiday/);
+  });
+
+  it('reminds no one whose episode is on hold', async () => {
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        transitionEpisode(trx, world.ctx, episodeIds[1] as string, undefined, {
+          to: 'on_hold',
+          reason: 'Medical leave',
+        }),
+      );
+    // Wednesday 18 March, 09:30: Thursday's session is due for a reminder.
+    const report = await new JobRunner(database.db, clock).runOnce(at('2026-03-18T14:30:00Z'));
+    // The two cancellation notices queued above go too; of the reminders, only Avery's.
+    expect(report.messages.sent).toBe(3);
+    const thursday = (await devMessages()).filter((m) => m.idempotency_key.includes('/2026-03-19:'));
+    expect(thursday.map((m) => m.idempotency_key)).toEqual([
+      `${seriesId}/2026-03-19:${patientIds[0]}:reminder_1440m`,
+    ]);
   });
 
   it('retries a failing job later and stops after its last attempt', async () => {

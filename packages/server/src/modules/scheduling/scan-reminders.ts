@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { getActiveEpisode } from '../episodes/index.js';
 import { enqueueMessage } from '../notifications/index.js';
 import { listOrganizations } from '../organizations/index.js';
 import { whenText, whereText } from './notify-participants.js';
@@ -30,6 +31,17 @@ export async function scheduleSessionReminders(
   let queued = 0;
   for (const organization of await listOrganizations(db)) {
     const orgId = organization.id;
+    // Only participants whose episode is active now: an enrollment outlives a discharge or a hold
+    // until it is ended, and no one on hold or discharged should be reminded.
+    const active = new Map<string, boolean>();
+    const isActive = async (conn: Kysely<DB>, patientId: string) => {
+      let known = active.get(patientId);
+      if (known === undefined) {
+        known = (await getActiveEpisode(conn, orgId, patientId))?.status === 'active';
+        active.set(patientId, known);
+      }
+      return known;
+    };
     const directory = await loadDirectory(db, orgId);
     for (const location of directory.locations.values()) {
       const from = todayAt(location.timeZone, now).subtract({ days: 1 });
@@ -46,6 +58,7 @@ export async function scheduleSessionReminders(
           const start = o.occurrence.startEpochMs;
           if (o.occurrence.status === 'cancelled' || start <= now.getTime() || start > until) continue;
           for (const patientId of o.roster) {
+            if (!(await isActive(trx, patientId))) continue;
             const inserted = await enqueueMessage(trx, now, {
               organizationId: orgId,
               idempotencyKey: `${o.occurrence.key}:${patientId}:${kind}`,
