@@ -207,7 +207,7 @@ export async function seedDemoScheduling(db: Kysely<DB>, ctx: Ctx): Promise<void
   let n = 0;
   for (const patient of patients) {
     const episode = await getActiveEpisode(db, orgId, patient.id);
-    if (!episode || episode.status !== 'active') continue;
+    if (episode?.status !== 'active') continue;
     const track = tracks.find((t) => t.id === episode.trackId);
     if (!track) continue;
     n += 1;

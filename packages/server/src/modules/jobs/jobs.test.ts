@@ -147,14 +147,12 @@ describe('session reminders through the outbox', () => {
   });
 
   it('reminds no one whose episode is on hold', async () => {
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        transitionEpisode(trx, world.ctx, episodeIds[1] as string, undefined, {
-          to: 'on_hold',
-          reason: 'Medical leave',
-        }),
-      );
+    await database.db.transaction().execute((trx) =>
+      transitionEpisode(trx, world.ctx, episodeIds[1] as string, undefined, {
+        to: 'on_hold',
+        reason: 'Medical leave',
+      }),
+    );
     // Wednesday 18 March, 09:30: Thursday's session is due for a reminder.
     const report = await new JobRunner(database.db, clock).runOnce(at('2026-03-18T14:30:00Z'));
     // The two cancellation notices queued above go too; of the reminders, only Avery's.
