@@ -109,7 +109,7 @@ describe('Measures: a PHQ-9 with a critical answer, the risk alert, the outcome 
 
     await expect
       .poll(() => page.getByTestId('live-total').textContent())
-      .toMatch(/9 of 9 answered.*Total so far/);
+      .toMatch(/9 of 10 answered.*Total so far/);
     await screenshot(page, 'measure-form');
 
     await page.getByRole('button', { name: 'Save PHQ-9' }).click();
