@@ -18,7 +18,7 @@ function trellis(args: string[], env: Record<string, string> = {}) {
       [bin, ...args],
       {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
-        timeout: 60_000,
+        timeout: 170_000,
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
