@@ -78,8 +78,8 @@ function ItemField({ item, number, value, missing, onChange }: ItemProps) {
                   cursor: 'pointer',
                   minHeight: 52,
                   borderRadius: 8,
-                  border: `2px solid ${checked ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-3)'}`,
-                  background: checked ? 'var(--mantine-color-blue-0)' : undefined,
+                  border: `2px solid ${checked ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-gray-3)'}`,
+                  background: checked ? 'var(--mantine-primary-color-light)' : undefined,
                 }}
               >
                 <Radio
