@@ -28,7 +28,7 @@ const HELP = `npm run bench -- [options]
   --db pglite|postgres   engine (default: postgres when DATABASE_URL is set, else pglite)
   --patients N           patients to generate (default 2000 on PGlite, 10000 on PostgreSQL)
   --seed N               seed of the data set (default 1)
-  --duration S           seconds measured per scenario and per floor (default 5)
+  --duration S           seconds measured per scenario and per floor (default 3 on PGlite, 5 on PostgreSQL)
   --warmup S             unmeasured seconds before each measurement (default 1)
   --connections N        concurrent connections (default 10)
   --scenario NAME        run only this scenario (repeatable); the HTTP floor always runs
@@ -88,7 +88,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     databaseUrl,
     patients: positiveInt('patients', values.patients, engine === 'postgres' ? 10_000 : 2_000, 10),
     seed: positiveInt('seed', values.seed, 1, 0),
-    duration: positiveInt('duration', values.duration, 5),
+    duration: positiveInt('duration', values.duration, engine === 'postgres' ? 5 : 3),
     warmup: positiveInt('warmup', values.warmup, 1, 0),
     connections: positiveInt('connections', values.connections, 10),
     scenarios: values.scenario ?? [],

@@ -7,6 +7,7 @@ import type { PlanSummary } from './explain.js';
 import type { DataSetManifest } from './generate/index.js';
 import type { Measurement } from './measure.js';
 import { BENCH_DIR, REPO_ROOT } from './target.js';
+import type { WaitProfile } from './waits.js';
 
 /** The targets of issue 7, for reads at 10,000 patients on PostgreSQL. */
 export const TARGETS = {
@@ -39,6 +40,8 @@ export interface ScenarioResult {
   transactionsPerRequest?: number;
   /** Median latency of one request at a time (no concurrency). */
   aloneP50?: number;
+  /** PostgreSQL: what the server's connections were doing while measured (pg_stat_activity). */
+  waits?: WaitProfile;
   /** EXPLAIN ANALYZE of the floor query. */
   floorPlan?: PlanSummary;
   /** Target name → met. */
@@ -115,13 +118,13 @@ const n = (v: number | undefined, digits = 0) =>
 
 export function markdownTable(report: RunReport): string {
   const lines = [
-    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors | server CPU ms/req | SQL stmts (tx) /req | alone p50 ms | DB floor req/s | DB floor p50 ms | × DB floor | × HTTP floor | targets |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors | server CPU ms/req | SQL stmts (tx) /req | alone p50 ms | backends active / on audit lock | DB floor req/s | DB floor p50 ms | × DB floor | × HTTP floor | targets |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const r of report.scenarios) {
     if (r.status !== 'measured' || !r.http) {
       lines.push(
-        `| ${r.name} | ${r.kind} | ${r.status === 'unavailable' ? 'not yet available' : 'FAILED'}: ${r.reason ?? ''} ||||||||||||`,
+        `| ${r.name} | ${r.kind} | ${r.status === 'unavailable' ? 'not yet available' : 'FAILED'}: ${r.reason ?? ''} |||||||||||||`,
       );
       continue;
     }
@@ -135,6 +138,7 @@ export function markdownTable(report: RunReport): string {
     lines.push(
       `| ${r.name} | ${r.kind} | ${n(h.rps)} | ${n(h.p50, 1)} | ${n(h.p95, 1)} | ${n(h.p99, 1)} | ${h.non2xx} / ${h.errors} | ` +
         `${n(r.serverCpuMsPerRequest, 2)} | ${sql} | ${n(r.aloneP50, 1)} | ` +
+        `${r.waits ? `${n(r.waits.active, 1)} / ${n(r.waits.advisoryLock, 1)}` : ''} | ` +
         `${n(r.floor?.rps)} | ${n(r.floor?.p50, 2)} | ${r.floorRatio !== undefined ? `${n(r.floorRatio, 1)}×` : ''} | ` +
         `${r.httpFloorRatio !== undefined ? `${n(r.httpFloorRatio, 1)}×` : ''} | ${targets} |`,
     );
@@ -203,7 +207,9 @@ export function markdownReport(report: RunReport): string {
       "duration; on PostgreSQL in alternating slices with the scenario); × HTTP floor = the HTTP floor's req/s ÷ the " +
       "scenario's req/s. Server CPU = the server process's user + system time per request while measured (less " +
       'sensitive to other load than req/s). SQL statements per request and "alone p50" come from a separate pass, one ' +
-      'request at a time, through a relay that counts the statements the server sends.',
+      'request at a time, through a relay that counts the statements the server sends. Backends active / on audit lock = ' +
+      "the average number of the server's PostgreSQL connections running a statement / waiting for the audit chain's " +
+      'advisory lock, sampled every 50 ms from pg_stat_activity while measured.',
   ].join('\n');
 }
 

@@ -25,6 +25,7 @@ import { type RunningServer, startServer } from './server.js';
 import { type SignedIn, servedRoutes, signIn } from './session.js';
 import { SqlCounter, viaRelay } from './sqlcount.js';
 import { type DataTarget, ensureTarget, REPO_ROOT, targetOf } from './target.js';
+import { type WaitProfile, WaitSampler } from './waits.js';
 
 interface Prepared {
   scenario: Scenario;
@@ -319,9 +320,13 @@ async function measureAll(
       const slice = options.duration / rounds;
       server.memory.windowPeakMb();
       let cpu = 0;
+      const waits = direct.engine === 'postgres' ? new WaitSampler(direct) : null;
       for (let r = 0; r < rounds; r++) {
         const before = cpuMs(server.pid);
+        waits?.start();
         item.httpSeconds += await runHttp({ ...load, seconds: slice }, item.httpLatencies, item.cursor);
+        const profile = waits?.stop();
+        if (profile) result.waits = mergeWaits(result.waits, profile);
         cpu += cpuMs(server.pid) - before;
         if (interleave) await floorSlice(item, direct, options, slice, false, log);
       }
@@ -335,6 +340,9 @@ async function measureAll(
       log.line(
         `  ${pad(scenario.name)} ${String(h.rps).padStart(6)} req/s  p50 ${h.p50} ms  p95 ${h.p95} ms  p99 ${h.p99} ms` +
           `  non-2xx ${h.non2xx}  errors ${h.errors}  server CPU ${result.serverCpuMsPerRequest ?? '?'} ms/req` +
+          (result.waits
+            ? `  backends active ${result.waits.active}, on audit lock ${result.waits.advisoryLock}`
+            : '') +
           (result.floor ? `  | DB floor ${result.floor.rps} req/s p50 ${result.floor.p50} ms` : ''),
       );
     } catch (error) {
@@ -359,6 +367,21 @@ async function send(
     ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
   });
   return { status: res.status, text: await res.text() };
+}
+
+function mergeWaits(a: WaitProfile | undefined, b: WaitProfile): WaitProfile {
+  if (!a || a.samples === 0) return b;
+  const n = a.samples + b.samples;
+  const mix = (x: number, y: number) =>
+    Math.round(((x * a.samples + y * b.samples) / Math.max(1, n)) * 100) / 100;
+  return {
+    samples: n,
+    active: mix(a.active, b.active),
+    advisoryLock: mix(a.advisoryLock, b.advisoryLock),
+    otherLock: mix(a.otherLock, b.otherLock),
+    io: mix(a.io, b.io),
+    idleInTransaction: mix(a.idleInTransaction, b.idleInTransaction),
+  };
 }
 
 const median = (values: number[]) => {

@@ -136,8 +136,6 @@ export const consentsLoader: Loader = {
         recipient_kind: null,
         recipient_name: null,
         recipient_description: null,
-        purposes: [],
-        information_kinds: [],
         information_description: null,
         expires_on: null,
         expires_at: null,

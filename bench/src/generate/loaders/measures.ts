@@ -1,4 +1,4 @@
-import { getInstrument, scoreInstrument } from '@trellis/domain';
+import { checkAnswers, getInstrument, scoreInstrument } from '@trellis/domain';
 import type { Rng } from '../../prng.js';
 import type { Loader } from '../loader.js';
 import { dayNumber, zonedMs } from '../time.js';
@@ -91,7 +91,8 @@ export const measuresLoader: Loader = {
             const target = Math.round(
               start + p.weeklyChange * week * (code === 'phq9' ? 1 : 0.8) + rng.normal(0, 1.5),
             );
-            const answers = answersFor(rng, code, Math.max(0, target));
+            // Stored as the server stores them: checked, unanswered items left out.
+            const answers = checkAnswers(getInstrument(code), answersFor(rng, code, Math.max(0, target)));
             const score = scoreInstrument(code, answers);
             const administeredAt = new Date(at + (code === 'gad7' ? 120_000 : 0));
             await writer.add({
@@ -116,7 +117,6 @@ export const measuresLoader: Loader = {
               superseded_by_id: null,
               correction_reason: null,
               part2: part2.get(p.episodeId) ?? false,
-              alert_task_ids: [],
               created_at: administeredAt,
               updated_at: administeredAt,
             });
