@@ -1,3 +1,4 @@
+export * from './assessments.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './chart.js';
@@ -7,6 +8,7 @@ export * from './coverage.js';
 export * from './episodes.js';
 export * from './intake.js';
 export * from './links.js';
+export * from './measures.js';
 export * from './organization.js';
 export * from './patients.js';
 export * from './programs.js';
@@ -15,5 +17,3 @@ export * from './scheduling.js';
 export * from './signatures.js';
 export * from './tasks.js';
 export * from './users.js';
-export * from './assessments.js';
-export * from './measures.js';

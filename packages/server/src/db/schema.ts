@@ -1,9 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ConsentsTables } from '../modules/consents/tables.js';
 import type { CoverageTables } from '../modules/coverage/tables.js';
-import type { EpisodeTables } from '../modules/episodes/tables.js';
 import type { IntakeTables } from '../modules/intake/tables.js';
 import type { LinksTables } from '../modules/links/tables.js';
+import type { EpisodeTables } from '../modules/episodes/tables.js';
 import type { PatientTables } from '../modules/patients/tables.js';
 import type { ProgramTables } from '../modules/programs/tables.js';
 import type { SignaturesTables } from '../modules/signatures/tables.js';
@@ -116,7 +116,7 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables, SchedulingTables, NotificationTables, JobTables, TasksTables, SignaturesTables, LinksTables, ConsentsTables, MeasuresTables, AssessmentsTables {}
+export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables, TasksTables, SignaturesTables, LinksTables, ConsentsTables, SchedulingTables, NotificationTables, JobTables, MeasuresTables, AssessmentsTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

@@ -27,10 +27,10 @@ const OPEN = new Set([
   'POST /api/v1/auth/login',
   'GET /api/v1/public/get-started',
   'POST /api/v1/public/inquiries',
-  'GET /api/v1/public/calendar/0190d6a0-0000-7000-8000-000000000001.ics',
   'GET /api/v1/public/self-report/0190d6a0-0000-7000-8000-000000000001',
   'PUT /api/v1/public/self-report/0190d6a0-0000-7000-8000-000000000001/progress',
   'POST /api/v1/public/self-report/0190d6a0-0000-7000-8000-000000000001',
+  'GET /api/v1/public/calendar/0190d6a0-0000-7000-8000-000000000001.ics',
 ]);
 const PENDING_OK = new Set([
   'POST /api/v1/auth/mfa',

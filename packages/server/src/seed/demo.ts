@@ -8,6 +8,7 @@ import { seedDemoConsents } from './demo-consents.js';
 import { seedDemoIntake } from './demo-intake.js';
 import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
+import { seedDemoPrograms } from './demo-programs.js';
 
 /** Every person in the demo is invented; the domain is reserved for examples (RFC 2606). */
 export const DEMO_PASSWORD = 'trellis-demo-2026';
@@ -66,6 +67,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ organizatio
   for (const staff of DEMO_STAFF) {
     await createUser(db, ctx, { ...staff, password: DEMO_PASSWORD, credentials: staff.credentials ?? null });
   }
+  await seedDemoPrograms(db, ctx, location.id);
   await seedDemoConsents(db, ctx);
   await seedDemoIntake(db, ctx);
   await seedDemoScheduling(db, ctx);

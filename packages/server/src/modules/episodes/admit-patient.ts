@@ -131,7 +131,12 @@ export async function writeEpisode(db: Kysely<DB>, ctx: Ctx, e: EpisodeToWrite):
     }
     throw error;
   }
-  await setDiagnoses(db, orgId, id, e.diagnoses, { userId: ctx.actor.userId, now: ctx.now, newId });
+  await setDiagnoses(db, orgId, id, e.diagnoses, {
+    userId: ctx.actor.userId,
+    now: ctx.now,
+    newId,
+    fresh: true,
+  });
   await insertStatusChange(db, {
     id: newId(),
     organization_id: orgId,

@@ -27,20 +27,21 @@ const COLUMNS = [
   'episode.version',
 ] as const;
 
+const RETURNING = COLUMNS.map((c) => c.slice('episode.'.length) as StripTable<typeof c>);
+type StripTable<C extends string> = C extends `episode.${infer Column}` ? Column : never;
+const returningColumns = [
+  ...RETURNING,
+  sql<string>`to_char(admission_date, 'YYYY-MM-DD')`.as('admission_date'),
+  sql<string | null>`to_char(discharge_date, 'YYYY-MM-DD')`.as('discharge_date'),
+] as const;
+
 /** Every column, with dates as 'YYYY-MM-DD' text whatever the driver's date parsing. */
 function episodeColumns<O>(query: SelectQueryBuilder<DB, 'episode', O>) {
   return query.select([...COLUMNS, dateText('admission_date'), dateText('discharge_date')]);
 }
 
-async function reread(db: Kysely<DB>, organizationId: string, id: string): Promise<EpisodeRow> {
-  const row = await findEpisode(db, organizationId, id);
-  if (!row) throw new Error('episode vanished inside its own transaction');
-  return row as EpisodeRow;
-}
-
 export async function insertEpisode(db: Kysely<DB>, episode: NewEpisode): Promise<EpisodeRow> {
-  await db.insertInto('episode').values(episode).execute();
-  return reread(db, episode.organization_id, episode.id);
+  return db.insertInto('episode').values(episode).returning(returningColumns).executeTakeFirstOrThrow();
 }
 
 export async function findEpisode(db: Kysely<DB>, organizationId: string, id: string) {
@@ -95,15 +96,14 @@ export async function updateEpisodeAtVersion(
   changes: EpisodeUpdate,
   now: Date,
 ): Promise<EpisodeRow | undefined> {
-  const updated = await db
+  return db
     .updateTable('episode')
     .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
-    .returning('id')
+    .returning(returningColumns)
     .executeTakeFirst();
-  return updated ? reread(db, organizationId, id) : undefined;
 }
 
 /** The current (not removed) diagnoses of the episodes, in their order. */
@@ -129,9 +129,10 @@ export async function setDiagnoses(
   organizationId: string,
   episodeId: string,
   diagnoses: { code: string; text: string; primary: boolean }[],
-  by: { userId: string; now: Date; newId: () => string },
+  by: { userId: string; now: Date; newId: () => string; fresh?: boolean },
 ) {
-  const current = await listDiagnoses(db, organizationId, [episodeId]);
+  // A new episode has no diagnoses yet: nothing to read, clear or remove.
+  const current = by.fresh ? [] : await listDiagnoses(db, organizationId, [episodeId]);
   const wanted = new Map(diagnoses.map((d, position) => [d.code, { ...d, position }]));
   const scope = db
     .updateTable('episode_diagnosis')
@@ -139,7 +140,7 @@ export async function setDiagnoses(
     .where('episode_id', '=', episodeId)
     .where('removed_at', 'is', null);
   // Clear the primary flag first: the one-primary index is checked row by row.
-  await scope.set({ is_primary: false }).execute();
+  if (current.length > 0) await scope.set({ is_primary: false }).execute();
   const dropped = current.filter((d) => !wanted.has(d.code)).map((d) => d.id);
   if (dropped.length > 0) {
     await scope.set({ removed_at: by.now, removed_by: by.userId }).where('id', 'in', dropped).execute();

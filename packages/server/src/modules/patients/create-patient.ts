@@ -6,6 +6,7 @@ import {
   localDate,
   nameKey,
   parseInput,
+  searchableName,
 } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -17,6 +18,7 @@ import { organizationTimeZone } from '../organizations/index.js';
 import { patientColumns } from './columns.js';
 import { PossibleDuplicateError } from './duplicates.js';
 import { findSameNameAndBirth, insertPatient, nextMrnSequence } from './repo.js';
+import type { NewPatient } from './tables.js';
 import { toPatient, toPatientSummary } from './to-api.js';
 
 export type CreatePatientInput = z.input<typeof api.CreatePatientRequest>;
@@ -53,27 +55,28 @@ export async function createPatient(db: Kysely<DB>, ctx: Ctx, raw: CreatePatient
 
   const mrn = formatMrn(await nextMrnSequence(db, orgId, ctx.now));
   const { confirmNotDuplicate: _confirmed, ...fields } = input;
+  const key = nameKey(input.legalFirstName, input.legalLastName);
   const row = await insertPatient(db, {
+    ...(patientColumns(fields) as Partial<NewPatient>),
     id: newId(),
     organization_id: orgId,
     mrn,
     legal_first_name: input.legalFirstName,
     legal_last_name: input.legalLastName,
     date_of_birth: input.dateOfBirth,
-    first_name_norm: '',
-    last_name_norm: '',
-    search_name: '',
-    ...patientColumns(fields),
+    first_name_norm: key.first,
+    last_name_norm: key.last,
+    search_name: searchableName(input),
     created_at: ctx.now,
     updated_at: ctx.now,
-  } as Parameters<typeof insertPatient>[1]);
+  });
 
   await recordAuditEvent(db, ctx, {
     action: 'patient.create',
     resourceType: 'patient',
     resourceId: row.id,
     patientId: row.id,
-    details: { mrn: row.mrn, confirmedNotDuplicate: input.confirmNotDuplicate === true },
+    details: { confirmedNotDuplicate: input.confirmNotDuplicate === true },
   });
   return toPatient(row);
 }

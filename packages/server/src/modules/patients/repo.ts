@@ -183,30 +183,62 @@ export async function searchByPhone(db: Kysely<DB>, organizationId: string, digi
 }
 
 /**
- * Word-prefix matches first ("ann smi" finds Anna Smith), then fuzzy ones by word similarity
- * ("jonh" finds John). Both conditions are served by the trigram GIN index on search_name.
- * Tokens come from normalizeName: letters, digits and spaces only, so they are safe in a regex.
+ * Name search in two steps, each one indexed query (see the EXPLAIN notes in the 0005 migration):
+ * 1. word prefixes: every token starts a word of the name, in any order ("ann smi" finds
+ *    Anna Smith), sorted by last and first name;
+ * 2. only when step 1 leaves room, near misses by trigram word similarity ("jonh" finds John),
+ *    best first. Fuzzy matching on one or two letters is noise, so short text skips it.
+ * Both steps are served by the trigram GIN index on search_name (or, for a common one-token
+ * prefix, by walking the (organization_id, last_name_norm) index in order). Tokens come from
+ * normalizeName: letters, digits and spaces only, so they are safe inside a regex.
  */
 export async function searchByName(
   db: Kysely<DB>,
   organizationId: string,
   query: { text: string; tokens: string[] },
   limit: number,
-) {
+): Promise<PatientRow[]> {
+  const prefixes = query.tokens.map((token) => sql<boolean>`patient.search_name ~ ${`(^| )${token}`}`);
+  // Materialized, so the matches are found first (trigram index) and sorted after. Without it
+  // the planner may walk the last-name index in order hoping to meet `limit` matches soon, and
+  // reads every patient of the organization when there are fewer (measured: 8 matches, 50k rows).
+  const byPrefix = await db
+    .with(
+      (cte) => cte('prefix_match').materialized(),
+      (qb) =>
+        patientColumns(qb.selectFrom('patient'))
+          .where('patient.organization_id', '=', organizationId)
+          .where(sql<boolean>`${sql.join(prefixes, sql` and `)}`),
+    )
+    .selectFrom('prefix_match')
+    .selectAll()
+    .orderBy('last_name_norm')
+    .orderBy('first_name_norm')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  if (byPrefix.length >= limit || query.text.replace(/ /g, '').length < 3) return byPrefix;
+
   // 0.5, not the default 0.6: one wrong letter in a short name ("garsia") should still be found.
   // Local to the caller's transaction, so no other query sees it.
   await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(db);
-  const prefixes = query.tokens.map((token) => sql<boolean>`patient.search_name ~ ${`(^| )${token}`}`);
-  const allPrefixes = sql.join(prefixes, sql` and `);
-  return patientColumns(db.selectFrom('patient'))
+  let fuzzy = patientColumns(db.selectFrom('patient'))
     .where('patient.organization_id', '=', organizationId)
-    .where(sql<boolean>`((${allPrefixes}) or ${query.text} <% patient.search_name)`)
-    .orderBy(sql`(${allPrefixes})`, 'desc')
+    .where(sql<boolean>`${query.text} <% patient.search_name`);
+  if (byPrefix.length > 0) {
+    fuzzy = fuzzy.where(
+      'patient.id',
+      'not in',
+      byPrefix.map((p) => p.id),
+    );
+  }
+  const near = await fuzzy
     .orderBy(sql`word_similarity(${query.text}, patient.search_name)`, 'desc')
     .orderBy('patient.last_name_norm')
-    .orderBy('patient.first_name_norm')
-    .limit(limit)
+    .orderBy('patient.id')
+    .limit(limit - byPrefix.length)
     .execute();
+  return [...byPrefix, ...near];
 }
 
 /** The newest patients, for an empty search box; the cursor is the last id seen (ids are time-ordered). */
