@@ -38,7 +38,9 @@ export async function serveCommand(config: Config, options: { migrate: boolean }
   }
 
   const app = await buildApp({ config, database, clock: systemClock });
-  const jobs = startJobRunner(database.db, systemClock, (error) => app.log.error({ err: { type: (error as Error).name } }, 'background job pass failed'));
+  const jobs = startJobRunner(database.db, systemClock, (error) =>
+    app.log.error({ err: { type: (error as Error).name } }, 'background job pass failed'),
+  );
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -1,18 +1,18 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AssessmentsTables } from '../modules/assessments/tables.js';
 import type { ConsentsTables } from '../modules/consents/tables.js';
 import type { CoverageTables } from '../modules/coverage/tables.js';
-import type { IntakeTables } from '../modules/intake/tables.js';
-import type { LinksTables } from '../modules/links/tables.js';
 import type { EpisodeTables } from '../modules/episodes/tables.js';
+import type { IntakeTables } from '../modules/intake/tables.js';
+import type { JobTables } from '../modules/jobs/tables.js';
+import type { LinksTables } from '../modules/links/tables.js';
+import type { MeasuresTables } from '../modules/measures/tables.js';
+import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PatientTables } from '../modules/patients/tables.js';
 import type { ProgramTables } from '../modules/programs/tables.js';
+import type { SchedulingTables } from '../modules/scheduling/tables.js';
 import type { SignaturesTables } from '../modules/signatures/tables.js';
 import type { TasksTables } from '../modules/tasks/tables.js';
-import type { SchedulingTables } from '../modules/scheduling/tables.js';
-import type { NotificationTables } from '../modules/notifications/tables.js';
-import type { JobTables } from '../modules/jobs/tables.js';
-import type { MeasuresTables } from '../modules/measures/tables.js';
-import type { AssessmentsTables } from '../modules/assessments/tables.js';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -116,7 +116,22 @@ export interface AuditEventTable {
  * The whole schema as Kysely sees it. Foundation tables are declared here; each later module
  * declares its tables in modules/<module>/tables.ts and is added to the extends list.
  */
-export interface DB extends FoundationTables, PatientTables, ProgramTables, EpisodeTables, IntakeTables, CoverageTables, TasksTables, SignaturesTables, LinksTables, ConsentsTables, SchedulingTables, NotificationTables, JobTables, MeasuresTables, AssessmentsTables {}
+export interface DB
+  extends FoundationTables,
+    PatientTables,
+    ProgramTables,
+    EpisodeTables,
+    IntakeTables,
+    CoverageTables,
+    TasksTables,
+    SignaturesTables,
+    LinksTables,
+    ConsentsTables,
+    SchedulingTables,
+    NotificationTables,
+    JobTables,
+    MeasuresTables,
+    AssessmentsTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

@@ -7,8 +7,8 @@ import { createUser } from '../modules/users/index.js';
 import { seedDemoConsents } from './demo-consents.js';
 import { seedDemoIntake } from './demo-intake.js';
 import { seedDemoMeasures } from './demo-measures.js';
-import { seedDemoScheduling } from './demo-scheduling.js';
 import { seedDemoPrograms } from './demo-programs.js';
+import { seedDemoScheduling } from './demo-scheduling.js';
 
 /** Every person in the demo is invented; the domain is reserved for examples (RFC 2606). */
 export const DEMO_PASSWORD = 'trellis-demo-2026';
