@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
+import { getEpisode } from '../episodes/index.js';
 import { signDocument } from '../signatures/index.js';
 import { findOrThrow, present } from './load-assessment.js';
 import { markSigned } from './repo.js';
@@ -46,6 +47,12 @@ export async function signAssessment(
     password: input.password,
     patientId: current.patient_id,
   });
+  // The assessment sets or confirms the episode's diagnoses. The episodes module exports no
+  // function that writes them yet (its updateEpisode is internal), so for now the signed
+  // assessment holds them and the audit says whether the episode already agrees.
+  const episode = await getEpisode(db, ctx, current.episode_id);
+  const onEpisode = episode.diagnoses.map((d) => `${d.code}${d.primary ? '*' : ''}`).sort();
+  const assessed = current.diagnoses.map((d) => `${d.code}${d.primary ? '*' : ''}`).sort();
   const row = await markSigned(db, orgId, id, expectedVersion, {
     id: signature.id,
     by: ctx.actor.userId,
@@ -64,6 +71,7 @@ export async function signAssessment(
       chosenLevel: row.chosen_level,
       overridden: row.chosen_level !== row.recommended_level,
       diagnosisCodes: row.diagnoses.map((d) => d.code),
+      episodeDiagnosesMatch: onEpisode.join() === assessed.join(),
     },
   });
   return present(db, row);
