@@ -279,6 +279,27 @@ describe('group series through the API', () => {
     expect(whole.json().detail).toMatch(/scope "following"/);
   });
 
+  it('refuses to move an occurrence onto its facilitator’s other group, and saves nothing', async () => {
+    const series = await aSeriesVia(world, {
+      title: 'Mindful Movement',
+      kind: 'life_skills',
+      startTime: '15:00',
+      durationMinutes: 60,
+      venue: { kind: 'virtual' },
+      facilitatorIds: [world.patel.id],
+    });
+    const response = await world.agent.patch(
+      `/api/v1/series/${series.id}`,
+      { scope: 'occurrence', date: '2026-03-18', change: { kind: 'move', toStartTime: '10:00' } },
+      { 'if-match': '"1"' },
+    );
+    expect(response.statusCode).toBe(409);
+    expect(response.json().detail).toMatch(/^Dr Patel is facilitating DBT DST 09:00–12:00 online\./);
+    const [held] = await occurrencesOf(series.id, '2026-03-18', '2026-03-18');
+    expect(held).toMatchObject({ status: 'scheduled', start: '2026-03-18T15:00' });
+    expect((await world.agent.get(`/api/v1/series/${series.id}`)).json().version).toBe(1);
+  });
+
   it('materializes an occurrence once, with a stable id', async () => {
     const series = await aSeriesVia(world, {
       title: 'Psychoeducation',
