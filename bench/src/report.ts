@@ -194,7 +194,7 @@ export function markdownReport(report: RunReport): string {
         `${report.background.reminderScan.messagesQueued.toLocaleString('en-US')} messages; it was held back while the scenarios were timed.\n`
       : '',
     `Server peak memory: ${report.server.peakRssMb} MB resident (VmHWM ${report.server.vmHwmMb} MB) — ` +
-      `${memoryOk ? '✓' : '✗'} under ${TARGETS.serverMb} MB.`,
+      `${memoryOk ? '✓ under' : '✗ over'} ${TARGETS.serverMb} MB.`,
     '',
     measured.length === 0
       ? 'No scenario was measured against a target.'

@@ -24,7 +24,7 @@ import type { FloorQuery, RequestSpec, Scenario } from './scenarios/types.js';
 import { type RunningServer, startServer } from './server.js';
 import { type SignedIn, servedRoutes, signIn } from './session.js';
 import { SqlCounter, viaRelay } from './sqlcount.js';
-import { type DataTarget, ensureTarget, REPO_ROOT, targetOf } from './target.js';
+import { type DataTarget, ensureTarget, lockTarget, REPO_ROOT, targetOf } from './target.js';
 import { type WaitProfile, WaitSampler } from './waits.js';
 
 interface Prepared {
@@ -73,6 +73,21 @@ async function main(): Promise<void> {
   const loadStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
   const target = targetOf(options);
   log.line(`Trellis benchmark: ${target.label}, ${options.patients} patients, seed ${options.seed}.`);
+  const unlock = await lockTarget(target);
+  try {
+    await runOn(target, options, log, startedAt, loadStart);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runOn(
+  target: DataTarget,
+  options: BenchOptions,
+  log: Log,
+  startedAt: string,
+  loadStart: number[],
+): Promise<void> {
   await ensureTarget(target);
   const { manifest, reused } = await ensureDataSet(
     target,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { type Database, openDatabase } from '../../packages/server/src/db/database.js';
@@ -82,4 +82,40 @@ export async function resetTarget(target: DataTarget): Promise<void> {
 export async function openTarget(target: DataTarget): Promise<Database> {
   if (target.dataDir) await mkdir(path.dirname(target.dataDir), { recursive: true });
   return openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
+}
+
+/**
+ * One run per data set at a time: a second run would regenerate or drop the data under the
+ * first. A lock file in bench/.data names the process holding it; a stale one is taken over.
+ */
+export async function lockTarget(target: DataTarget): Promise<() => Promise<void>> {
+  const dir = path.join(BENCH_DIR, '.data');
+  await mkdir(dir, { recursive: true });
+  const name = target.databaseUrl
+    ? `postgres-${new URL(target.databaseUrl).pathname.slice(1)}`
+    : path.basename(target.dataDir ?? 'pglite');
+  const file = path.join(dir, `${name}.lock`);
+  try {
+    const holder = Number((await readFile(file, 'utf8')).trim());
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `Another benchmark (process ${holder}) is using ${target.label}; wait for it to finish.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await writeFile(file, String(process.pid));
+  return async () => {
+    await rm(file, { force: true });
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -57,7 +57,7 @@ export type ProgramKind = 'mental_health' | 'substance_use' | 'dual' | 'adolesce
 
 /**
  * A track is a cohort: the scheduling module puts every participant enrolled in a track on the
- * roster of each of its groups (on their own weekdays), so a track holds about 12–16 people and a
+ * roster of each of its groups (on their own weekdays), so a track holds about 15 people and a
  * site runs as many tracks as its census needs, spread over morning, afternoon and evening.
  */
 export interface PlanTrack {
@@ -242,7 +242,8 @@ function buildTracks(
   const totalWeight = offered.reduce((sum, p) => sum + p.weight, 0);
   const tracks: PlanTrack[] = [];
   for (const program of offered) {
-    const count = Math.max(1, Math.round((census * program.weight) / totalWeight / 12));
+    // About 15 enrolled per cohort: with 3–5 of the track's days each, 10–14 in each group.
+    const count = Math.max(1, Math.round((census * program.weight) / totalWeight / 15));
     for (let k = 0; k < count; k++) {
       const [startMinutes, minutes, label] = program.slots[k % program.slots.length] as [
         number,
