@@ -116,17 +116,46 @@ const n = (v: number | undefined, digits = 0) =>
     ? ''
     : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** A markdown table laid out as Biome formats Markdown: padded cells, aligned separators. */
+export function formatTable(headers: string[], rightAligned: boolean[], rows: string[][]): string {
+  const width = (text: string) => [...text].length;
+  const widths = headers.map((h, c) => Math.max(3, width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const cell = (text: string, c: number) => {
+    const pad = ' '.repeat((widths[c] ?? 0) - width(text));
+    return rightAligned[c] ? pad + text : text + pad;
+  };
+  const line = (cells: string[]) => `| ${cells.map((t, c) => cell(t, c)).join(' | ')} |`;
+  const separator = `| ${widths.map((w, c) => (rightAligned[c] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(headers), separator, ...rows.map((r) => line(headers.map((_, c) => r[c] ?? '')))].join('\n');
+}
+
 export function markdownTable(report: RunReport): string {
-  const lines = [
-    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors | server CPU ms/req | SQL stmts (tx) /req | alone p50 ms | backends active / on audit lock | DB floor req/s | DB floor p50 ms | × DB floor | × HTTP floor | targets |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+  const headers = [
+    'scenario',
+    'kind',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'non-2xx / errors',
+    'server CPU ms/req',
+    'SQL stmts (tx) /req',
+    'alone p50 ms',
+    'backends active / on audit lock',
+    'DB floor req/s',
+    'DB floor p50 ms',
+    '× DB floor',
+    '× HTTP floor',
+    'targets',
   ];
-  for (const r of report.scenarios) {
+  const right = headers.map((_, c) => c >= 2 && c < headers.length - 1);
+  const rows = report.scenarios.map((r): string[] => {
     if (r.status !== 'measured' || !r.http) {
-      lines.push(
-        `| ${r.name} | ${r.kind} | ${r.status === 'unavailable' ? 'not yet available' : 'FAILED'}: ${r.reason ?? ''} |||||||||||||`,
-      );
-      continue;
+      return [
+        r.name,
+        r.kind,
+        `${r.status === 'unavailable' ? 'not yet available' : 'FAILED'}: ${r.reason ?? ''}`,
+      ];
     }
     const h = r.http;
     const targets = r.targets
@@ -134,16 +163,26 @@ export function markdownTable(report: RunReport): string {
           .map(([name, ok]) => `${ok ? '✓' : '✗'} ${name}`)
           .join('; ')
       : '';
-    const sql = r.sqlPerRequest !== undefined ? `${r.sqlPerRequest} (${r.transactionsPerRequest ?? 0})` : '';
-    lines.push(
-      `| ${r.name} | ${r.kind} | ${n(h.rps)} | ${n(h.p50, 1)} | ${n(h.p95, 1)} | ${n(h.p99, 1)} | ${h.non2xx} / ${h.errors} | ` +
-        `${n(r.serverCpuMsPerRequest, 2)} | ${sql} | ${n(r.aloneP50, 1)} | ` +
-        `${r.waits ? `${n(r.waits.active, 1)} / ${n(r.waits.advisoryLock, 1)}` : ''} | ` +
-        `${n(r.floor?.rps)} | ${n(r.floor?.p50, 2)} | ${r.floorRatio !== undefined ? `${n(r.floorRatio, 1)}×` : ''} | ` +
-        `${r.httpFloorRatio !== undefined ? `${n(r.httpFloorRatio, 1)}×` : ''} | ${targets} |`,
-    );
-  }
-  return lines.join('\n');
+    return [
+      r.name,
+      r.kind,
+      n(h.rps),
+      n(h.p50, 1),
+      n(h.p95, 1),
+      n(h.p99, 1),
+      `${h.non2xx} / ${h.errors}`,
+      n(r.serverCpuMsPerRequest, 2),
+      r.sqlPerRequest !== undefined ? `${r.sqlPerRequest} (${r.transactionsPerRequest ?? 0})` : '',
+      n(r.aloneP50, 1),
+      r.waits ? `${n(r.waits.active, 1)} / ${n(r.waits.advisoryLock, 1)}` : '',
+      n(r.floor?.rps),
+      n(r.floor?.p50, 2),
+      r.floorRatio !== undefined ? `${n(r.floorRatio, 1)}×` : '',
+      r.httpFloorRatio !== undefined ? `${n(r.httpFloorRatio, 1)}×` : '',
+      targets,
+    ];
+  });
+  return formatTable(headers, right, rows);
 }
 
 /** The floor queries' plans: where a floor itself is slow, the fix is in SQL or an index. */
