@@ -8,6 +8,7 @@ import {
   registerPatient,
   trackList,
 } from './patients.js';
+import { clinicianDay, intakeBoard, trackWeek } from './scheduling.js';
 import type { Scenario } from './types.js';
 
 /**
@@ -17,12 +18,15 @@ import type { Scenario } from './types.js';
 export const SCENARIOS: Scenario[] = [
   httpFloor,
   clinicianTasks,
+  clinicianDay,
   measuresDue,
   patientChart,
   patientSearch,
   patientEpisodes,
   patientMeasures,
   trackList,
+  trackWeek,
+  intakeBoard,
   staffList,
   auditLatest,
   auditPatient,
