@@ -35,7 +35,7 @@ export interface ScenarioResult {
   peakRssMb?: number;
   /** Server CPU time (user + system) per request while measured: load-independent cost. */
   serverCpuMsPerRequest?: number;
-  /** PostgreSQL, counted one request at a time through a relay: SQL round trips per request. */
+  /** PostgreSQL, counted one request at a time through a relay: SQL round trips per request (fewest of 12). */
   sqlPerRequest?: number;
   transactionsPerRequest?: number;
   /** Median latency of one request at a time (no concurrency). */
@@ -214,7 +214,7 @@ export function markdownReport(report: RunReport): string {
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.engineVersion}. ` +
       `Load average ${m.loadAverage.start.join(' / ')} at the start and ${m.loadAverage.end.join(' / ')} at the end ` +
-      '(other work shares these cores: the numbers are taken under load).',
+      "(other engineers' work shares these cores: read the load average before comparing runs).",
     '',
     `Run: ${o.connections} connections, ${o.duration} s measured per scenario and per floor after ${o.warmup} s of warm-up; ` +
       `autocannon and the floors run in the bench process, the server is one \`trellis serve\` process. ` +

@@ -82,12 +82,13 @@ export const intakeBoard: Scenario = {
   },
   async floorSql(ctx) {
     return {
-      // Per stage, its count and its 25 newest cards, each from the board index.
-      sql: `select s.stage,
-          (select count(*) from inquiry c where c.organization_id = $1 and c.stage = s.stage) as stage_count,
-          cards.*
+      // The count per stage in one pass, and each stage's 25 newest cards from the board index.
+      sql: `with counts as (
+          select stage, count(*) as stage_count from inquiry where organization_id = $1 group by stage)
+        select s.stage, coalesce(c.stage_count, 0) as stage_count, cards.*
         from unnest(array['new', 'contacted', 'screened', 'benefits_checked', 'assessment_booked', 'admitted', 'closed'])
           as s(stage)
+        left join counts c on c.stage = s.stage
         left join lateral (
           select * from inquiry i where i.organization_id = $1 and i.stage = s.stage
           order by i.updated_at desc, i.id desc limit 25) cards on true`,
