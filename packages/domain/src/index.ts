@@ -15,6 +15,7 @@ export * from './instruments/index.js';
 export * from './intake/index.js';
 export * from './measures/index.js';
 export * from './patients/index.js';
+export * from './plans/index.js';
 export * from './programs/index.js';
 export * from './scheduling/index.js';
 export * from './signatures/index.js';
