@@ -4,6 +4,7 @@ import {
   GENESIS_HASH,
   type HashedAuditFields,
 } from '../../../../packages/server/src/modules/audit/audit-hash.js';
+import { CHAIN_SHARDS, chainKeyOf } from '../../../../packages/server/src/modules/audit/repo.js';
 import type { Rng } from '../../prng.js';
 import type { Loader } from '../loader.js';
 import { dateMs, dayNumber, weekdayOfDay, zonedMs } from '../time.js';
@@ -22,8 +23,8 @@ interface Event {
 }
 
 /**
- * audit module: a history of sign-ins and patient record events, hash-chained per organization
- * exactly as the server chains them, so `trellis audit verify` passes and the server's next event
+ * audit module: a history of sign-ins and patient record events, hash-chained on each
+ * organization's CHAIN_SHARDS chains exactly as the server chains them (decision 0026), so `trellis audit verify` passes and the server's next event
  * links onto the generated head.
  */
 export const auditLoader: Loader = {
@@ -39,11 +40,14 @@ export const auditLoader: Loader = {
     events.sort((a, b) => a.e.at - b.e.at);
     const heads = new Map<string, string>();
     for (const { org, e } of events) {
-      const prevHash = heads.get(org.id) ?? GENESIS_HASH;
       const actor = org.staff[e.actor];
       const occurredAt = new Date(e.at);
+      const id = rng.uuidv7(occurredAt);
+      // Each event as its own request: the chain it lands on spread by its (random) id.
+      const chainKey = chainKeyOf(org.id, Number.parseInt(id.slice(-4), 16) % CHAIN_SHARDS);
+      const prevHash = heads.get(chainKey) ?? GENESIS_HASH;
       const fields = {
-        id: rng.uuidv7(occurredAt),
+        id,
         organizationId: org.id,
         occurredAt,
         actorUserId: actor?.id ?? null,
@@ -61,7 +65,7 @@ export const auditLoader: Loader = {
       const hash = chainHash(prevHash, fields);
       await writer.add({
         id: fields.id,
-        chain_key: org.id,
+        chain_key: chainKey,
         organization_id: org.id,
         occurred_at: occurredAt,
         actor_user_id: fields.actorUserId,
@@ -78,7 +82,7 @@ export const auditLoader: Loader = {
         prev_hash: prevHash,
         hash,
       });
-      heads.set(org.id, hash);
+      heads.set(chainKey, hash);
     }
     await writer.close();
   },

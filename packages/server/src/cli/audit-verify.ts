@@ -8,15 +8,18 @@ export async function auditVerifyCommand(config: Config) {
   try {
     await assertSchemaNotNewer(database.db);
     const result = await verifyAuditChain(database.db);
-    if (result.firstBreak) {
-      const b = result.firstBreak;
-      const what =
-        b.problem === 'content_changed'
-          ? 'its content was changed'
-          : 'the event before it is missing or changed';
+    if (result.breaks.length > 0) {
+      for (const b of result.breaks) {
+        const what =
+          b.problem === 'content_changed'
+            ? 'its content was changed'
+            : 'the event before it is missing or changed';
+        process.stderr.write(
+          `Audit log BROKEN at event ${b.id} (seq ${b.seq}, chain ${b.chainKey}): ${what}.\n`,
+        );
+      }
       process.stderr.write(
-        `Audit log BROKEN at event ${b.id} (seq ${b.seq}, chain ${b.chainKey}): ${what}.\n` +
-          `Checked ${result.eventsChecked} event(s) before stopping.\n`,
+        `${result.breaks.length} of ${result.chains} chain(s) broken; ${result.eventsChecked} event(s) checked.\n`,
       );
       process.exitCode = 1;
       return;

@@ -6,6 +6,7 @@ import { TestClock } from '../../test/clock.js';
 import { openTestDatabase } from '../../test/database.js';
 import { aUser, createTestOrganization, type TestOrganization } from '../../test/fixtures.js';
 import { buildTestApp, signedIn } from '../../test/http.js';
+import { recordAuditEvent } from './record-audit-event.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 let database: Database;
@@ -38,32 +39,95 @@ describe('the audit log', () => {
     expect(result.eventsChecked).toBeGreaterThan(0);
   });
 
-  it('names the first tampered event, and a removed one', async () => {
+  it('names the first tampered event, and a removed one, on each chain', async () => {
     const scratch = await openTestDatabase();
     try {
       const victim = await createTestOrganization(scratch.db);
-      for (let i = 0; i < 3; i++) await aUser(scratch.db, victim.ctx, ['clinician']);
+      // Requests spread over the organization's chains by their id: two requests, two chains.
+      const asRequest = (requestId: string) => ({ ...victim.ctx, requestId });
+      for (let i = 0; i < 4; i++) await aUser(scratch.db, asRequest('request-a'), ['clinician']);
+      for (let i = 0; i < 2; i++) await aUser(scratch.db, asRequest('request-b'), ['clinician']);
       const events = await scratch.db
         .selectFrom('audit_event')
-        .select(['id', 'seq'])
+        .select(['id', 'seq', 'chain_key', 'request_id'])
         .where('organization_id', '=', victim.organizationId)
         .orderBy('seq')
         .execute();
-      const target = events[2]!;
+      const chainA = events.filter((e) => e.request_id === 'request-a');
+      const chainB = events.filter((e) => e.request_id === 'request-b');
+      expect(new Set(chainA.map((e) => e.chain_key)).size).toBe(1);
+      expect(new Set(chainB.map((e) => e.chain_key)).size).toBe(1);
+      expect(chainA[0]!.chain_key).not.toBe(chainB[0]!.chain_key);
+      const target = chainA[2]!;
       // Someone with the database owner's rights goes around the trigger.
       await sql`alter table audit_event disable trigger audit_event_no_update_or_delete`.execute(scratch.db);
       await sql`update audit_event set actor_label = 'someone else' where id = ${target.id}`.execute(
         scratch.db,
       );
+      await sql`delete from audit_event where id = ${chainB[0]!.id}`.execute(scratch.db);
       let result = await verifyAuditChain(scratch.db);
-      expect(result.firstBreak).toMatchObject({ id: target.id, seq: target.seq, problem: 'content_changed' });
+      expect(result.breaks).toHaveLength(2);
+      expect(result.breaks).toContainEqual({
+        chainKey: target.chain_key,
+        id: target.id,
+        seq: target.seq,
+        problem: 'content_changed',
+      });
+      expect(result.breaks).toContainEqual({
+        chainKey: chainB[1]!.chain_key,
+        id: chainB[1]!.id,
+        seq: chainB[1]!.seq,
+        problem: 'link_broken',
+      });
 
       await sql`delete from audit_event where id = ${target.id}`.execute(scratch.db);
       result = await verifyAuditChain(scratch.db);
-      expect(result.firstBreak).toMatchObject({ id: events[3]!.id, problem: 'link_broken' });
+      expect(result.breaks).toContainEqual(
+        expect.objectContaining({ id: chainA[3]!.id, problem: 'link_broken' }),
+      );
     } finally {
       await scratch.close();
     }
+  });
+
+  it("spreads an organization's requests over its chains, one chain per request, each intact", async () => {
+    const clinician = await aUser(database.db, org.ctx, ['clinician']);
+    const agent = await signedIn(app, clinician);
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, () => agent.get(`/api/v1/audit-events?userId=${clinician.id}`)),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 403));
+    const events = await database.db
+      .selectFrom('audit_event')
+      .select(['chain_key', 'request_id', 'prev_hash', 'hash'])
+      .where('organization_id', '=', org.organizationId)
+      .where('actor_user_id', '=', clinician.id)
+      .where('action', '=', 'audit.read')
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(events).toHaveLength(24);
+    for (const e of events) expect(e.chain_key).toMatch(new RegExp(`^${org.organizationId}:([0-9]|1[0-5])$`));
+    expect(new Set(events.map((e) => e.chain_key)).size).toBeGreaterThan(1);
+    expect((await verifyAuditChain(database.db)).breaks).toEqual([]);
+  });
+
+  it('keeps the events of one transaction on one chain, linked in order', async () => {
+    const ctx = { ...org.ctx, requestId: 'one-transaction' };
+    await database.db.transaction().execute(async (trx) => {
+      await recordAuditEvent(trx, ctx, { action: 'test.first' });
+      await recordAuditEvent(trx, ctx, { action: 'test.second' });
+      await recordAuditEvent(trx, ctx, { action: 'test.third', organizationId: null });
+    });
+    const events = await database.db
+      .selectFrom('audit_event')
+      .select(['action', 'chain_key', 'prev_hash', 'hash'])
+      .where('request_id', '=', 'one-transaction')
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(['test.first', 'test.second', 'test.third']);
+    expect(events[1]!.chain_key).toBe(events[0]!.chain_key);
+    expect(events[1]!.prev_hash).toBe(events[0]!.hash);
+    expect(events[2]!.chain_key).toMatch(/^installation:\d+$/);
   });
 
   it('is searchable by user, action and day for admins, newest first, page by page', async () => {

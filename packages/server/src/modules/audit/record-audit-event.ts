@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { auditHash, type HashedAuditFields } from './audit-hash.js';
-import { chainKeyOf, insertAuditEvent, lockChainAndReadHead } from './repo.js';
+import { CHAIN_SHARDS, insertAuditEvent, lockFreeChain, readChainHead } from './repo.js';
 
 export interface AuditEntry {
   /** module.verb, e.g. "patient.read", "auth.login". */
@@ -22,15 +22,33 @@ export interface AuditEntry {
   actorLabel?: string | null;
 }
 
+/** The chain each open transaction appends to, per organization: one transaction, one chain. */
+const chainOfTransaction = new WeakMap<object, Map<string, string>>();
+
+/** Where a request starts looking for a free chain: spread over the shards by its id. */
+function firstShard(requestId: string): number {
+  let h = 0;
+  for (let i = 0; i < requestId.length; i++) h = (h * 31 + requestId.charCodeAt(i)) | 0;
+  return (h >>> 0) % CHAIN_SHARDS;
+}
+
 /**
- * Appends one event to its organization's hash chain. Call it with the transaction that makes
- * the change, so that the change and its audit commit or roll back together.
+ * Appends one event to one of its organization's hash chains (decision 0026: 16 chains per
+ * organization, so audited requests do not queue behind each other). Call it with the
+ * transaction that makes the change, so that the change and its audit commit or roll back
+ * together, and as its last statement where the use case allows: the chain stays taken until
+ * the transaction ends. Every event of a transaction goes to the same chain. Called outside a
+ * transaction, it opens one of its own.
  */
 export async function recordAuditEvent(
   db: Kysely<DB>,
   ctx: RequestContext,
   entry: AuditEntry,
 ): Promise<void> {
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => recordAuditEvent(trx, ctx, entry));
+    return;
+  }
   const organizationId =
     entry.organizationId !== undefined ? entry.organizationId : (ctx.actor?.organizationId ?? null);
   const event: HashedAuditFields = {
@@ -49,7 +67,17 @@ export async function recordAuditEvent(
     reason: entry.reason ?? null,
     details: entry.details ?? {},
   };
-  const chainKey = chainKeyOf(organizationId);
-  const prevHash = await lockChainAndReadHead(db, chainKey);
+  let chains = chainOfTransaction.get(db);
+  if (!chains) {
+    chains = new Map();
+    chainOfTransaction.set(db, chains);
+  }
+  const tenant = organizationId ?? '';
+  let chainKey = chains.get(tenant);
+  if (!chainKey) {
+    chainKey = await lockFreeChain(db, organizationId, firstShard(ctx.requestId));
+    chains.set(tenant, chainKey);
+  }
+  const prevHash = await readChainHead(db, chainKey);
   await insertAuditEvent(db, chainKey, event, prevHash, auditHash(prevHash, event));
 }

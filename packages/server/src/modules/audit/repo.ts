@@ -2,16 +2,38 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { GENESIS_HASH, type HashedAuditFields } from './audit-hash.js';
 
-export function chainKeyOf(organizationId: string | null): string {
-  return organizationId ?? 'installation';
+/** Chains per organization: audited transactions of one organization append to 16 at once. */
+export const CHAIN_SHARDS = 16;
+
+/** The chain an organization's shard n appends to: `<organization id>:<n>` (or `installation:<n>`). */
+export function chainKeyOf(organizationId: string | null, shard: number): string {
+  return `${organizationId ?? 'installation'}:${shard}`;
 }
 
 /**
- * Serializes writers of one chain until their transaction ends, so that each event links to
- * the one committed before it. Chains are per organization: tenants never wait for each other.
+ * Takes one chain of the organization for the rest of the transaction: the first one no other
+ * transaction holds, trying `first`, first + 1, … (mod CHAIN_SHARDS); when all are taken, waits
+ * for `first`. Only the holder appends to a chain, so each event links to the one committed
+ * before it. Chains are per organization: tenants never wait for each other.
  */
-export async function lockChainAndReadHead(db: Kysely<DB>, chainKey: string): Promise<string> {
+export async function lockFreeChain(db: Kysely<DB>, organizationId: string | null, first: number) {
+  const base = organizationId ?? 'installation';
+  // No ORDER BY: the rows come in generate_series order and LIMIT stops at the first lock taken.
+  const free = await sql<{ shard: number }>`
+    select s.shard from (
+      select (${first}::int + g.i) % ${CHAIN_SHARDS}::int as shard from generate_series(0, ${CHAIN_SHARDS - 1}) as g(i)
+    ) s
+    where pg_try_advisory_xact_lock(hashtextextended(${base} || ':' || s.shard::text, 0))
+    limit 1`.execute(db);
+  const taken = free.rows[0];
+  if (taken) return chainKeyOf(organizationId, taken.shard);
+  const chainKey = chainKeyOf(organizationId, first);
   await sql`select pg_advisory_xact_lock(hashtextextended(${chainKey}, 0))`.execute(db);
+  return chainKey;
+}
+
+/** The newest event's hash on a chain; read after its lock is held (a statement of its own). */
+export async function readChainHead(db: Kysely<DB>, chainKey: string): Promise<string> {
   const head = await db
     .selectFrom('audit_event')
     .select('hash')
