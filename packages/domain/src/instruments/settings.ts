@@ -27,12 +27,23 @@ function sourceOf(s: SettingDefinition, value: SettingValue): string {
  * the rules use and the record of them that goes into the result, so a score can always say which
  * threshold or band set produced it.
  */
+/** The settings schema of each definition, built once: scoring runs it on every administration. */
+const SETTINGS_SCHEMAS = new WeakMap<InstrumentDefinition, z.ZodType>();
+
+function settingsSchemaOf(def: InstrumentDefinition): z.ZodType {
+  let schema = SETTINGS_SCHEMAS.get(def);
+  if (!schema) {
+    schema = z.strictObject(Object.fromEntries(def.settings.map((s) => [s.key, schemaFor(s).optional()])));
+    SETTINGS_SCHEMAS.set(def, schema);
+  }
+  return schema;
+}
+
 export function resolveSettings(
   def: InstrumentDefinition,
   input: unknown,
 ): { values: Readonly<Record<string, SettingValue>>; used: Readonly<Record<string, SettingUsed>> } {
-  const shape = Object.fromEntries(def.settings.map((s) => [s.key, schemaFor(s).optional()]));
-  const parsed = z.strictObject(shape).safeParse(input ?? {});
+  const parsed = settingsSchemaOf(def).safeParse(input ?? {});
   if (!parsed.success) {
     const problems: FieldProblem[] = parsed.error.issues.flatMap((issue): FieldProblem[] => {
       if (issue.code === 'unrecognized_keys') {

@@ -252,6 +252,24 @@ describe('calendar helpers', () => {
     }
   });
 
+  it('remember dates per quarter hour without ever answering a wrong one, minute by minute', () => {
+    // Asked twice (the second answer comes from the memory), every minute of two days around a
+    // DST change, in zones whose midnight is not on a whole hour of UTC, and in 1970 Monrovia
+    // (an offset of -0:44:30, where a quarter hour can hold two dates).
+    const spans: [string, string][] = [
+      ['America/Chicago', '2026-11-01T00:00:00Z'],
+      ['Asia/Kathmandu', '2026-06-01T00:00:00Z'],
+      ['Australia/Eucla', '2026-06-01T00:00:00Z'],
+      ['Africa/Monrovia', '1970-06-01T00:00:00Z'],
+    ];
+    for (const [zone, from] of spans) {
+      for (let m = 0; m < 2 * 24 * 60; m++) {
+        const at = new Date(Date.parse(from) + m * 60_000 + 7_000);
+        for (let pass = 0; pass < 2; pass++) expect(zonedDate(at, zone)).toBe(localDate(at, zone));
+      }
+    }
+  });
+
   it('count calendar days, across a year end and a leap day', () => {
     expect(calendarDaysBetween('2026-12-28', '2027-01-04')).toBe(7);
     expect(calendarDaysBetween('2028-02-27', '2028-03-01')).toBe(3);
