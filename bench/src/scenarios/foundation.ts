@@ -2,25 +2,24 @@ import type { Scenario } from './types.js';
 import { rotate } from './types.js';
 
 /**
- * The HTTP floor: the cheapest signed-in route there is today. GET /auth/me resolves the session
- * (session row, account, organization policy) and answers a small JSON: what every route pays
- * before it does its own work.
+ * The HTTP floor: the cheapest signed-in route. GET /auth/ping resolves the session (the
+ * session and its account, one statement) and answers 204: what every route pays before it does
+ * its own work.
  */
 export const httpFloor: Scenario = {
   name: 'http-floor',
   kind: 'read',
-  title: 'HTTP floor: the current session (GET /auth/me)',
+  title: 'HTTP floor: is my session live (GET /auth/ping, 204)',
   role: 'clinician',
-  route: 'GET /api/v1/auth/me',
+  route: 'GET /api/v1/auth/ping',
   async setup() {
-    return [{ path: '/api/v1/auth/me' }];
+    return [{ path: '/api/v1/auth/ping' }];
   },
   async floorSql(ctx) {
-    // The same rows by primary key: the signed-in account and its organization's policy.
+    // The same row by primary key: the signed-in account.
     return {
-      sql: `select u.id, u.email, u.display_name, u.roles, u.mfa_secret, u.active, o.name, o.session_idle_minutes
-            from app_user u join organization o on o.id = u.organization_id
-            where u.id = $1 and u.organization_id = $2`,
+      sql: `select u.id, u.email, u.display_name, u.roles, u.mfa_secret, u.active
+            from app_user u where u.id = $1 and u.organization_id = $2`,
       params: [ctx.users.clinician.id, ctx.organization.id],
     };
   },

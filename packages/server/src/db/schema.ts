@@ -76,6 +76,20 @@ export interface AppUserTable extends TenantColumns {
   active: Generated<boolean>;
 }
 
+/** A view over app_user (migration 0015): what sign-in and the session check read of an account. */
+export interface SignInAccountView {
+  id: string;
+  organization_id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  active: boolean;
+  password_hash: string;
+  mfa_secret: string | null;
+  failed_login_count: number;
+  locked_until: Date | null;
+}
+
 export interface UserSessionTable {
   /** sha256 of the cookie token: a stolen database does not yield live sessions. */
   id: string;
@@ -139,6 +153,7 @@ interface FoundationTables {
   room: RoomTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  sign_in_account: SignInAccountView;
   audit_event: AuditEventTable;
 }
 

@@ -50,6 +50,17 @@ describe('password sign-in', () => {
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('answers /ping with 204 while the session lives, and 401 without one', async () => {
+    const user = await aUser(database.db, org.ctx, ['clinician']);
+    const agent = await signedIn(app, user);
+    const ping = await agent.get('/api/v1/auth/ping');
+    expect(ping.statusCode).toBe(204);
+    expect(ping.body).toBe('');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/ping' })).statusCode).toBe(401);
+    await agent.post('/api/v1/auth/logout');
+    expect((await agent.get('/api/v1/auth/ping')).statusCode).toBe(401);
+  });
+
   it('sets an HttpOnly SameSite=Lax cookie', async () => {
     const response = await login(org.admin.email, org.admin.password);
     const cookie = response.cookies.find((c) => c.name === 'trellis_session');

@@ -113,6 +113,19 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config 
     },
   );
 
+  app.get(
+    '/auth/ping',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether the session is live (nothing else is read or answered)',
+        description:
+          'The cheapest signed-in route: the session check every route pays, then 204. The benchmark uses it as its HTTP floor; a page may use it to keep a session from timing out.',
+      },
+    },
+    async (_request, reply) => reply.code(204).send(),
+  );
+
   app.post(
     '/auth/logout',
     { config: { access: 'pending' }, schema: { tags: ['auth'], summary: 'Sign out' } },

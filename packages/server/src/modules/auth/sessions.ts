@@ -5,8 +5,8 @@ import type { DB, UserSessionTable } from '../../db/schema.js';
 import { hashToken, newSecretToken } from '../../security/tokens.js';
 import { recordAuditEvent } from '../audit/index.js';
 import type { SignInPolicy } from '../organizations/index.js';
-import { getSignInAccount, type SignInAccount } from '../users/index.js';
-import { deleteSession, findSession, insertSession, updateSession } from './repo.js';
+import { type SignInAccount, signInAccountOf } from '../users/index.js';
+import { deleteSession, findSessionWithAccount, insertSession, updateSession } from './repo.js';
 
 export type SessionRow = Selectable<UserSessionTable>;
 export type SessionStatus = UserSessionTable['state'];
@@ -66,13 +66,39 @@ export async function resolveSession(
   now: Date,
   request: { ip: string | null; requestId: string },
 ): Promise<SessionLookup> {
-  const session = await findSession(db, hashToken(token));
-  if (!session) return { kind: 'none' };
+  const row = await findSessionWithAccount(db, hashToken(token));
+  if (!row) return { kind: 'none' };
+  const {
+    account_id,
+    account_email,
+    account_display_name,
+    account_roles,
+    account_active,
+    account_password_hash,
+    account_mfa_secret,
+    account_failed_login_count,
+    account_locked_until,
+    ...session
+  } = row;
   const liveness = sessionLiveness(
     { lastSeenAt: session.last_seen_at, expiresAt: session.expires_at, idleMinutes: session.idle_minutes },
     now,
   );
-  const account = await getSignInAccount(db, session.organization_id, session.user_id);
+  const account =
+    account_id === null
+      ? null
+      : signInAccountOf({
+          id: account_id,
+          organization_id: session.organization_id,
+          email: account_email ?? '',
+          display_name: account_display_name ?? '',
+          roles: account_roles ?? [],
+          active: account_active ?? false,
+          password_hash: account_password_hash ?? '',
+          mfa_secret: account_mfa_secret,
+          failed_login_count: account_failed_login_count ?? 0,
+          locked_until: account_locked_until,
+        });
   if (liveness !== 'live' || !account?.active) {
     const reason = liveness !== 'live' ? liveness : 'account_inactive';
     await deleteSession(db, session.id);

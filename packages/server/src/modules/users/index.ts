@@ -8,5 +8,7 @@ export {
   noteFailedSignIn,
   noteSuccessfulSignIn,
   type SignInAccount,
+  type SignInAccountRow,
+  signInAccountOf,
 } from './sign-in-account.js';
 export { resetUserMfa, updateUser } from './update-user.js';

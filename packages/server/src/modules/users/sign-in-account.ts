@@ -1,6 +1,6 @@
 import { afterFailedSignIn, type Role } from '@trellis/domain';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, SignInAccountView } from '../../db/schema.js';
 import { findUser, findUserByEmail, setMfaSecret, setSignInState } from './repo.js';
 
 /** What the sign-in flow needs to know of an account; the auth module never reads app_user. */
@@ -17,7 +17,18 @@ export interface SignInAccount {
   lockedUntil: Date | null;
 }
 
-function toAccount(row: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>): SignInAccount {
+/** The sign_in_account view's columns (migration 0015): app_user's sign-in fields. */
+export type SignInAccountRow = Selectable<SignInAccountView>;
+
+/**
+ * An account from a row of the sign_in_account view, for a module that reads the view in a
+ * query of its own (the session check joins it to the session in one statement).
+ */
+export function signInAccountOf(row: SignInAccountRow): SignInAccount {
+  return toAccount(row);
+}
+
+function toAccount(row: SignInAccountRow): SignInAccount {
   return {
     id: row.id,
     organizationId: row.organization_id,
