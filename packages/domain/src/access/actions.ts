@@ -34,6 +34,8 @@ export const ACTIONS = [
   'clinical.write',
   'clinical.sign',
   'clinical.cosign',
+  // every clinician's caseload lists (due and overdue plans): a director's oversight
+  'clinical.oversee',
   // calendar
   'schedule.read',
   'schedule.manage',

@@ -31,6 +31,7 @@ const EXPECTED: Record<Action, string> = {
   'clinical.write': '.YY....',
   'clinical.sign': '.YY....',
   'clinical.cosign': '.Y.....',
+  'clinical.oversee': '.Y.....',
   'schedule.read': 'YYYYYYY',
   'schedule.manage': '.Y.....',
   'appointment.manage': '.YYY...',

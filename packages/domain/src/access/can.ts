@@ -47,6 +47,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'clinical.write',
     'clinical.sign',
     'clinical.cosign',
+    'clinical.oversee',
     'schedule.read',
     'appointment.manage',
     'schedule.manage',
