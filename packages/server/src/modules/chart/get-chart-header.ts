@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
-import { episodeSummary } from '../episodes/index.js';
+import { episodeHeaderSummary } from '../episodes/index.js';
 import { organizationTimeZone } from '../organizations/index.js';
 import { readPatient } from '../patients/index.js';
-import { getTrack } from '../programs/index.js';
-import { listTasks } from '../tasks/index.js';
+import { getTrackName } from '../programs/index.js';
+import { countPatientTasks } from '../tasks/index.js';
 import { getUser } from '../users/index.js';
 
 /** The task kinds that raise the safety flag when one is open and urgent for the patient. */
@@ -15,7 +15,8 @@ const RISK_KINDS = ['risk_alert', 'urgent_screening'] as const;
 
 /**
  * The always-visible chart header, composed from the modules that own each part, read as one
- * patient.read. What a role may not read stays null: the episode without episode.read, the
+ * patient.read: one query per part (patient, episodes, track name, clinician, task counts, time
+ * zone), the audit event last (its chain stays taken until the transaction ends). What a role may not read stays null: the episode without episode.read, the
  * safety flag without access to risk tasks.
  */
 export async function getChartHeader(
@@ -26,20 +27,20 @@ export async function getChartHeader(
   const orgId = ctx.actor.organizationId;
   const patient = await readPatient(db, orgId, patientId);
   const resource = { organizationId: orgId, patientId };
-  const episodes = await episodeSummary(db, orgId, patientId);
+  const episodes = await episodeHeaderSummary(db, orgId, patientId);
   const seesEpisode = can(ctx.actor, 'episode.read', resource);
 
   let episode: api.ChartHeader['episode'] = null;
   if (seesEpisode && episodes.open) {
     const open = episodes.open;
-    const track = await getTrack(db, orgId, open.trackId);
+    const trackName = await getTrackName(db, orgId, open.trackId);
     const clinician = await getUser(db, orgId, open.primaryClinicianId).catch(() => null);
     episode = {
       id: open.id,
       status: open.status,
       admissionDate: open.admissionDate,
-      trackId: track.id,
-      trackName: track.name,
+      trackId: open.trackId,
+      trackName,
       levelOfCare: open.levelOfCare,
       asamLevel: open.asamLevel,
       primaryClinician: clinician ? { id: clinician.id, name: clinician.displayName } : null,
@@ -48,17 +49,10 @@ export async function getChartHeader(
 
   const visibleKinds = can(ctx.actor, 'task.read', resource) ? visibleTaskKinds(ctx.actor) : [];
   const riskKinds = RISK_KINDS.filter((k) => visibleKinds.includes(k));
-  const safetyRisk =
-    riskKinds.length === 0
-      ? null
-      : (await listTasks(db, orgId, { kinds: riskKinds, status: 'open', patientId, limit: 50 })).items.some(
-          (t) => t.priority === 'urgent',
-        );
-  const openTasks =
-    visibleKinds.length === 0
-      ? null
-      : (await listTasks(db, orgId, { kinds: visibleKinds, status: 'open', patientId, limit: 200 })).items
-          .length;
+  const tasks =
+    visibleKinds.length === 0 ? null : await countPatientTasks(db, orgId, patientId, visibleKinds, riskKinds);
+  const safetyRisk = riskKinds.length === 0 ? null : (tasks?.urgent ?? false);
+  const openTasks = tasks ? tasks.open : null;
 
   const counts = Object.fromEntries(api.CHART_TABS.map((tab) => [tab, null])) as Record<
     api.ChartTab,
@@ -66,6 +60,7 @@ export async function getChartHeader(
   >;
   counts.episodes = seesEpisode ? episodes.count : null;
   counts.tasks = openTasks;
+  const timeZone = await organizationTimeZone(db, orgId);
 
   await recordAuditEvent(db, ctx, {
     action: 'patient.read',
@@ -84,7 +79,7 @@ export async function getChartHeader(
       legalLastName: patient.legalLastName,
       pronouns: patient.pronouns,
       dateOfBirth: patient.dateOfBirth,
-      age: ageAt(patient.dateOfBirth, ctx.now, await organizationTimeZone(db, orgId)),
+      age: ageAt(patient.dateOfBirth, ctx.now, timeZone),
       status: patient.status,
     },
     episode,

@@ -88,3 +88,22 @@ export async function episodeSummary(db: Kysely<DB>, organizationId: string, pat
     part2: rows.some((r) => r.part2),
   };
 }
+
+/**
+ * episodeSummary without the open episode's diagnoses, in one query (the chart header shows
+ * neither): the open episode, how many there were, and whether any is protected by Part 2.
+ */
+export async function episodeHeaderSummary(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientId: string,
+): Promise<{ open: Omit<api.Episode, 'diagnoses'> | null; count: number; part2: boolean }> {
+  const rows = await listPatientEpisodes(db, organizationId, patientId);
+  const open = rows.find((r) => r.status !== 'discharged');
+  let header: Omit<api.Episode, 'diagnoses'> | null = null;
+  if (open) {
+    const { diagnoses: _none, ...rest } = toEpisode(open, []);
+    header = rest;
+  }
+  return { open: header, count: rows.length, part2: rows.some((r) => r.part2) };
+}

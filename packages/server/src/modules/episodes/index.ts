@@ -1,4 +1,11 @@
 /** The episodes module as other modules may use it. */
 export { type AdmitInput, admitPatient } from './admit-patient.js';
-export { countEpisodes, episodeSummary, getActiveEpisode, getEpisode, listEpisodes } from './get-episodes.js';
+export {
+  countEpisodes,
+  episodeHeaderSummary,
+  episodeSummary,
+  getActiveEpisode,
+  getEpisode,
+  listEpisodes,
+} from './get-episodes.js';
 export { transitionEpisode } from './transition-episode.js';

@@ -119,6 +119,13 @@ export async function updateTrack(
   return toTrack(row, census);
 }
 
+/** A track's name alone, without its census (the chart header shows the name). */
+export async function getTrackName(db: Kysely<DB>, organizationId: string, id: string): Promise<string> {
+  const row = await findTrack(db, organizationId, id);
+  if (!row) throw DomainError.notFound('track');
+  return row.name;
+}
+
 export async function getTrack(db: Kysely<DB>, organizationId: string, id: string): Promise<api.Track> {
   const row = await findTrack(db, organizationId, id);
   if (!row) throw DomainError.notFound('track');

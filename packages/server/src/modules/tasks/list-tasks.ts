@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
-import { listTaskRows, type TaskQuery } from './repo.js';
+import { countOpenPatientTasks, listTaskRows, type TaskQuery } from './repo.js';
 import { findVisibleTask } from './resolve-task.js';
 import { taskCursor, toTask } from './to-api.js';
 
@@ -52,6 +52,21 @@ function decodeCursor(cursor: string): TaskQuery['after'] {
     // fall through to the error below
   }
   throw DomainError.invalid('cursor', 'Use the cursor from the previous page.');
+}
+
+/**
+ * A patient's open tasks of the kinds a reader may see, counted in one query, and whether one of
+ * `urgentKinds` among them is urgent (the chart header's count and safety flag). No audit here.
+ */
+export async function countPatientTasks(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientId: string,
+  kinds: readonly TaskKind[],
+  urgentKinds: readonly TaskKind[],
+): Promise<{ open: number; urgent: boolean }> {
+  if (kinds.length === 0) return { open: 0, urgent: false };
+  return countOpenPatientTasks(db, organizationId, patientId, kinds, urgentKinds);
 }
 
 /**

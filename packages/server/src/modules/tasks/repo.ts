@@ -85,6 +85,33 @@ export async function listTaskRows(db: Kysely<DB>, organizationId: string, q: Ta
   return taskListQuery(db, organizationId, q).execute();
 }
 
+/** How many open tasks of these kinds a patient has, and whether one of `urgentKinds` is urgent. */
+export async function countOpenPatientTasks(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientId: string,
+  kinds: readonly string[],
+  urgentKinds: readonly string[],
+): Promise<{ open: number; urgent: boolean }> {
+  const row = await db
+    .selectFrom('task')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('open'),
+      (urgentKinds.length === 0
+        ? eb.lit(0)
+        : eb.fn
+            .countAll<string>()
+            .filterWhere((w) => w.and([w('priority', '=', 'urgent'), w('kind', 'in', [...urgentKinds])]))
+      ).as('urgent'),
+    ])
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'open')
+    .where('kind', 'in', kinds.length === 0 ? ['-'] : [...kinds])
+    .executeTakeFirstOrThrow();
+  return { open: Number(row.open), urgent: Number(row.urgent) > 0 };
+}
+
 /** Updates only at the expected version; undefined means stale or absent. */
 export async function updateTaskAtVersion(
   db: Kysely<DB>,
