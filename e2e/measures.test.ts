@@ -158,4 +158,59 @@ describe('Measures: a PHQ-9 with a critical answer, the risk alert, the outcome 
     });
     await screenshot(page, 'measures-tab');
   });
+
+  it('the patient fills in a self-report link on a phone, through a lost connection, and sends it', async () => {
+    const link = await callApi<{ path: string }>('POST', `/patients/${patientId}/measure-links`, {
+      instruments: ['phq9', 'gad7'],
+    });
+    await signOut();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}${link.path}`);
+    await page.getByRole('heading', { level: 1, name: 'Hi Harper' }).waitFor();
+    const status = page.getByTestId('save-status');
+
+    /** The first answer (0, "Not at all") to the next question not answered yet; false when none is left. */
+    const answerNext = async () => {
+      for (const group of await page.getByRole('radiogroup').all()) {
+        if ((await group.getByRole('radio', { checked: true }).count()) === 0) {
+          await group.locator('label').first().click();
+          return true;
+        }
+      }
+      return false;
+    };
+    for (let i = 0; i < 3; i += 1) await answerNext();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Saved at/);
+
+    // The phone loses its connection: the answer is kept and saved when it comes back.
+    await browser.context.setOffline(true);
+    await answerNext();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^No connection right now/);
+    await screenshot(page, 'self-report-offline');
+    await browser.context.setOffline(false);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Saved at/);
+
+    // Opened again later: the four answers are still there.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Hi Harper' }).waitFor();
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(4);
+
+    // Sending early names what is missing and sends nothing.
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Some questions still need an answer' }).waitFor();
+
+    while (await answerNext()) {
+      // Every question answered, each saved as it goes.
+    }
+    await screenshot(page, 'self-report-phone');
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'All done, Harper' }).waitFor();
+    await page.getByText('Your answers were sent to your care team.').waitFor();
+    await screenshot(page, 'self-report-sent');
+
+    // The link is used up.
+    await page.goto(`${server.url}${link.path}`);
+    await page.getByRole('heading', { level: 1, name: 'This link cannot be opened' }).waitFor();
+    await page.getByText(/already been used/).waitFor();
+  });
 });

@@ -4,6 +4,7 @@ import {
   ASAM_LEVEL,
   defaultIntensity,
   levelChange,
+  levelOfCareText,
   nextTrackStatus,
   patternMinutes,
   type TrackDay,
@@ -135,5 +136,16 @@ describe('track status and level changes', () => {
     expect(levelChange('iop', 'php')).toBe('step_up');
     expect(levelChange('iop', 'outpatient')).toBe('step_down');
     expect(levelChange('iop', 'iop')).toBe('transfer');
+  });
+});
+
+describe('levelOfCareText', () => {
+  it('names the level of care with its usual ASAM level once', () => {
+    expect(levelOfCareText('iop', '2.1')).toBe('Intensive outpatient (ASAM 2.1)');
+    expect(levelOfCareText('php', null)).toBe('Partial hospitalization (ASAM 2.5)');
+  });
+
+  it('adds the recorded ASAM level where it differs from the usual one', () => {
+    expect(levelOfCareText('iop', '2.7')).toBe('Intensive outpatient (ASAM 2.1), recorded as ASAM 2.7');
   });
 });

@@ -29,6 +29,14 @@ export const LEVEL_OF_CARE_LABEL: Record<LevelOfCare, string> = {
   php: 'Partial hospitalization (ASAM 2.5)',
 };
 
+/** The level of care in words; the ASAM level is named apart only where it is not the usual one. */
+export function levelOfCareText(levelOfCare: LevelOfCare, asamLevel?: string | null): string {
+  const label = LEVEL_OF_CARE_LABEL[levelOfCare] ?? levelOfCare;
+  return asamLevel && asamLevel !== ASAM_LEVEL[levelOfCare]
+    ? `${label}, recorded as ASAM ${asamLevel}`
+    : label;
+}
+
 /** Which way a move between two levels goes: up is more intensive care. */
 export function levelChange(from: LevelOfCare, to: LevelOfCare): 'step_up' | 'step_down' | 'transfer' {
   const rank = LEVELS_OF_CARE.indexOf(to) - LEVELS_OF_CARE.indexOf(from);

@@ -436,7 +436,10 @@ export async function seedDemoIntake(db: Kysely<DB>, seedCtx: Ctx): Promise<void
       });
     }
     if (reach >= 5) {
-      const track = open.find((t) => t.census.open < t.capacity);
+      // The track with the most open places, so the demo leaves room in every track to admit into.
+      const track = open
+        .filter((t) => t.census.open < t.capacity)
+        .sort((a, b) => b.capacity - b.census.open - (a.capacity - a.census.open))[0];
       if (track) {
         track.census.open += 1;
         await admitInquiry(db, at(now.getTime() - HOUR), inquiryId, {

@@ -127,7 +127,7 @@ export async function seedDemoPrograms(db: Kysely<DB>, ctx: Ctx, locationId: str
       name: 'Adult Mental Health IOP — Mornings',
       population: 'mental_health',
       modality: 'in_person',
-      capacity: 14,
+      capacity: 16,
       weeklyPattern: MORNING,
     }),
     sud: await createTrack(db, ctx, {

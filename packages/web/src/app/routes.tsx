@@ -56,6 +56,14 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The patient's questionnaire from a one-time link: no account, made for a phone.
+    path: '/self-report/:token',
+    element: page(
+      () => import('../features/self-report/self-report-page'),
+      (m) => m.SelfReportPage,
+    ),
+  },
+  {
     element: <RequireSignedIn />,
     children: [
       {
@@ -161,13 +169,6 @@ export const router = createBrowserRouter([
         element: page(
           () => import('../features/patients/patient-chart-page'),
           (m) => m.PatientChartPage,
-        ),
-      },
-      {
-        path: 'patients/:id/measures/new',
-        element: page(
-          () => import('../features/measures/give-measure-page'),
-          (m) => m.GiveMeasurePage,
         ),
       },
       {

@@ -31,7 +31,7 @@ function localNow(): string {
 }
 
 interface ItemProps {
-  item: InstrumentItem;
+  item: Pick<InstrumentItem, 'id' | 'text' | 'options' | 'required'>;
   number: number;
   value: number | undefined;
   missing: boolean;
@@ -42,7 +42,7 @@ interface ItemProps {
  * One question as a radio group: Tab reaches the group, the arrow keys move between its answers
  * (native radios sharing a name), and the whole answer box is clickable.
  */
-function ItemField({ item, number, value, missing, onChange }: ItemProps) {
+export function ItemField({ item, number, value, missing, onChange }: ItemProps) {
   const labelId = `item-${item.id}-label`;
   const many = item.options.length > 5;
   return (

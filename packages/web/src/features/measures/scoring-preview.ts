@@ -3,7 +3,7 @@ import type { Band, InstrumentDefinition, InstrumentItem } from './measures-api'
 export type AnswerState = Record<string, number | undefined>;
 
 /** An item is asked unless it depends on another answer that was not given. */
-export function isAsked(item: InstrumentItem, answers: AnswerState): boolean {
+export function isAsked(item: Pick<InstrumentItem, 'askedWhen'>, answers: AnswerState): boolean {
   return !item.askedWhen || answers[item.askedWhen.itemId] === item.askedWhen.value;
 }
 

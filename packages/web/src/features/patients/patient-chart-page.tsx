@@ -1,5 +1,5 @@
 import { Anchor, Badge, Breadcrumbs, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { LEVEL_OF_CARE_LABEL } from '@trellis/domain';
+import { levelOfCareText } from '@trellis/domain';
 import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { userCan } from '../../app/navigation';
@@ -203,8 +203,7 @@ function ChartHeaderCard({ chart }: { chart: ChartHeader }) {
               <Fact label="Track">
                 {episode.trackName}{' '}
                 <Text component="span" size="sm" c="dimmed">
-                  ({LEVEL_OF_CARE_LABEL[episode.levelOfCare] ?? episode.levelOfCare}, ASAM {episode.asamLevel}
-                  )
+                  ({levelOfCareText(episode.levelOfCare, episode.asamLevel)})
                 </Text>
               </Fact>
               <Fact label="Episode">

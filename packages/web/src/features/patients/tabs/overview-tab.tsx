@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { LEVEL_OF_CARE_LABEL } from '@trellis/domain';
+import { levelOfCareText } from '@trellis/domain';
 import { PageLoader } from '../../../ui/page-loader';
 import { ProblemAlert } from '../../../ui/problem-alert';
 import { useTracks } from '../../intake/intake-api';
@@ -49,8 +49,7 @@ export function OverviewTab({ patientId }: TabProps) {
                 </Group>
               </Group>
               <Text size="sm" mb="md">
-                {LEVEL_OF_CARE_LABEL[episode.levelOfCare] ?? episode.levelOfCare} (ASAM {episode.asamLevel}) ·
-                admitted {episode.admissionDate}
+                {levelOfCareText(episode.levelOfCare, episode.asamLevel)} · admitted {episode.admissionDate}
                 {episode.dischargeDate ? ` · discharged ${episode.dischargeDate}` : ''}
                 {episode.referralSource?.text ? ` · referred by ${episode.referralSource.text}` : ''}
               </Text>
