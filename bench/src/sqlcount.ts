@@ -21,7 +21,9 @@ export class SqlCounter {
   ) {}
 
   async start(): Promise<number> {
-    this.server = createServer((client) => this.relay(client));
+    // No Nagle on either side: small protocol messages held back for a delayed ACK cost ~40 ms
+    // each and made "alone" latencies through the relay meaningless.
+    this.server = createServer({ noDelay: true }, (client) => this.relay(client));
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
@@ -29,7 +31,7 @@ export class SqlCounter {
   }
 
   private relay(client: Socket) {
-    const upstream = createConnection({ host: this.upstreamHost, port: this.upstreamPort });
+    const upstream = createConnection({ host: this.upstreamHost, port: this.upstreamPort, noDelay: true });
     this.sockets.add(client);
     this.sockets.add(upstream);
     let pending: Buffer = Buffer.alloc(0);

@@ -41,7 +41,10 @@ export const patientSearch: Scenario = {
     return (i) => ({ path: `/api/v1/patients?q=${encodeURIComponent(next(i))}` });
   },
   async floorSql(ctx) {
-    // The server's name search (patients/repo.ts searchByName), written out.
+    // The server's name search (patients/repo.ts searchByName) as one statement: first or last
+    // name prefixes (btree), then, only when those leave room, every word prefix, then, only when
+    // nothing starts with the text, near misses (each later branch behind a one-time filter, as
+    // the server runs it only then).
     const queries = (await searchTexts(ctx)).map((text) => {
       const q = parsePatientQuery(text);
       if (q.kind !== 'name') throw new Error(`"${text}" is not a name query`);
@@ -51,15 +54,33 @@ export const patientSearch: Scenario = {
     return {
       sql: (i) => {
         const q = next(i);
-        const prefixes = q.tokens.map((_, k) => `search_name ~ $${k + 3}`).join(' and ');
-        return `select ${PATIENT_COLUMNS} from patient
-          where organization_id = $1 and ((${prefixes}) or $2 <% search_name)
-          order by (${prefixes}) desc, word_similarity($2, search_name) desc, last_name_norm, first_name_norm
-          limit 20`;
+        const words = q.tokens.map((_, k) => `search_name ~ $${3 + 2 * k}`).join(' and ');
+        const contains = q.tokens.map((_, k) => `search_name like '%' || $${4 + 2 * k} || '%'`).join(' and ');
+        const starts = q.tokens
+          .map(
+            (_, k) => `last_name_norm like $${4 + 2 * k} || '%' or first_name_norm like $${4 + 2 * k} || '%'`,
+          )
+          .join(' or ');
+        const fuzzy =
+          q.text.replace(/ /g, '').length < 3
+            ? ''
+            : `union all (select ${PATIENT_COLUMNS}, 3 as step from patient
+                where organization_id = $1 and $2 <% search_name and not (${words})
+                  and not exists (select 1 from s2)
+                order by word_similarity($2, search_name) desc, last_name_norm, id limit 20)`;
+        return `with s1 as (select ${PATIENT_COLUMNS}, 1 as step from patient
+              where organization_id = $1 and (${starts}) and ${words}
+              order by last_name_norm, first_name_norm, id limit 20),
+            s2 as (select * from s1 union all
+              (select ${PATIENT_COLUMNS}, 2 as step from patient
+                where organization_id = $1 and ${contains} and ${words} and not (${starts})
+                  and (select count(*) from s1) < 20
+                order by last_name_norm, first_name_norm, id limit 20))
+          select * from s2 ${fuzzy} limit 20`;
       },
       params: (i) => {
         const q = next(i);
-        return [ctx.organization.id, q.text, ...q.tokens.map((t) => `(^| )${t}`)];
+        return [ctx.organization.id, q.text, ...q.tokens.flatMap((t) => [`(^| )${t}`, t])];
       },
     };
   },

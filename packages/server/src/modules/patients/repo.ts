@@ -183,14 +183,20 @@ export async function searchByPhone(db: Kysely<DB>, organizationId: string, digi
 }
 
 /**
- * Name search in two steps, each one indexed query (see the EXPLAIN notes in the 0005 migration):
- * 1. word prefixes: every token starts a word of the name, in any order ("ann smi" finds
- *    Anna Smith), sorted by last and first name;
- * 2. only when step 1 leaves room, near misses by trigram word similarity ("jonh" finds John),
- *    best first. Fuzzy matching on one or two letters is noise, so short text skips it.
- * Both steps are served by the trigram GIN index on search_name (or, for a common one-token
- * prefix, by walking the (organization_id, last_name_norm) index in order). Tokens come from
- * normalizeName: letters, digits and spaces only, so they are safe inside a regex.
+ * Name search in steps, each one indexed query, the later ones only when the earlier leave room:
+ * 1. word prefixes where a token starts the legal first or last name (most of what is typed as
+ *    you type): range scans of the btree prefix indexes (migration 0015), then every token
+ *    checked against the words of the name, sorted by last and first name;
+ * 2. when 1 found fewer than `limit`: every token starts a word of the name, in any order ("ann
+ *    smi" finds Anna Smith; "teddy" finds a preferred name; "lewis" the second word of Day-Lewis),
+ *    sorted the same way: served by the trigram GIN index on search_name (or a scan). It
+ *    includes what step 1 found, so the answer is the same as if it ran alone;
+ * 3. only when no name starts with what was typed (a typo: "jonh" finds John), near misses by
+ *    trigram word similarity, best first: a fallback, since it reads every name of the
+ *    organization (23 ms at 7,600 names). Fuzzy matching on one or two letters is noise, so
+ *    short text skips it.
+ * Tokens come from normalizeName: letters, digits and spaces only, so they are safe inside a
+ * regex and a LIKE pattern.
  */
 export async function searchByName(
   db: Kysely<DB>,
@@ -199,6 +205,25 @@ export async function searchByName(
   limit: number,
 ): Promise<PatientRow[]> {
   const prefixes = query.tokens.map((token) => sql<boolean>`patient.search_name ~ ${`(^| )${token}`}`);
+  const everyToken = sql<boolean>`${sql.join(prefixes, sql` and `)}`;
+  // A substring test first: LIKE is far cheaper than the regex, which then runs on few rows
+  // (measured on a scan of 7,600 names: 18 ms with the regex alone, 4 ms with LIKE before it).
+  const contains = query.tokens.map((token) => sql<boolean>`patient.search_name like ${`%${token}%`}`);
+  const startsFirstOrLast = query.tokens.flatMap((token) => [
+    sql<boolean>`patient.last_name_norm like ${`${token}%`}`,
+    sql<boolean>`patient.first_name_norm like ${`${token}%`}`,
+  ]);
+  const byFirstOrLast = await patientColumns(db.selectFrom('patient'))
+    .where('patient.organization_id', '=', organizationId)
+    .where(sql<boolean>`(${sql.join(startsFirstOrLast, sql` or `)})`)
+    .where(everyToken)
+    .orderBy('patient.last_name_norm')
+    .orderBy('patient.first_name_norm')
+    .orderBy('patient.id')
+    .limit(limit)
+    .execute();
+  if (byFirstOrLast.length >= limit) return byFirstOrLast;
+
   // Materialized, so the matches are found first (trigram index) and sorted after. Without it
   // the planner may walk the last-name index in order hoping to meet `limit` matches soon, and
   // reads every patient of the organization when there are fewer (measured: 8 matches, 50k rows).
@@ -208,7 +233,8 @@ export async function searchByName(
       (qb) =>
         patientColumns(qb.selectFrom('patient'))
           .where('patient.organization_id', '=', organizationId)
-          .where(sql<boolean>`${sql.join(prefixes, sql` and `)}`),
+          .where(sql<boolean>`${sql.join(contains, sql` and `)}`)
+          .where(everyToken),
     )
     .selectFrom('prefix_match')
     .selectAll()
@@ -217,28 +243,19 @@ export async function searchByName(
     .orderBy('id')
     .limit(limit)
     .execute();
-  if (byPrefix.length >= limit || query.text.replace(/ /g, '').length < 3) return byPrefix;
+  if (byPrefix.length > 0 || query.text.replace(/ /g, '').length < 3) return byPrefix;
 
   // 0.5, not the default 0.6: one wrong letter in a short name ("garsia") should still be found.
   // Local to the caller's transaction, so no other query sees it.
   await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(db);
-  let fuzzy = patientColumns(db.selectFrom('patient'))
+  return patientColumns(db.selectFrom('patient'))
     .where('patient.organization_id', '=', organizationId)
-    .where(sql<boolean>`${query.text} <% patient.search_name`);
-  if (byPrefix.length > 0) {
-    fuzzy = fuzzy.where(
-      'patient.id',
-      'not in',
-      byPrefix.map((p) => p.id),
-    );
-  }
-  const near = await fuzzy
+    .where(sql<boolean>`${query.text} <% patient.search_name`)
     .orderBy(sql`word_similarity(${query.text}, patient.search_name)`, 'desc')
     .orderBy('patient.last_name_norm')
     .orderBy('patient.id')
-    .limit(limit - byPrefix.length)
+    .limit(limit)
     .execute();
-  return [...byPrefix, ...near];
 }
 
 /** The newest patients, for an empty search box; the cursor is the last id seen (ids are time-ordered). */
