@@ -6,6 +6,7 @@ import type { ScanMeasurement } from './background.js';
 import type { PlanSummary } from './explain.js';
 import type { DataSetManifest } from './generate/index.js';
 import type { Measurement } from './measure.js';
+import type { CalendarExpansionMeasurement } from './micro.js';
 import { BENCH_DIR, REPO_ROOT } from './target.js';
 import type { WaitProfile } from './waits.js';
 
@@ -77,6 +78,8 @@ export interface RunReport {
   scenarios: ScenarioResult[];
   /** The server's background work, measured alone (PostgreSQL). */
   background?: { reminderScan: ScanMeasurement };
+  /** Issue 6: 12 weeks of 40 series with the rosters of 300 participants, in the bench process. */
+  calendarExpansion?: CalendarExpansionMeasurement;
 }
 
 export function describeMachine(engine: string, engineVersion: string, loadStart: number[]): Machine {
@@ -232,6 +235,7 @@ export function markdownReport(report: RunReport): string {
         `${report.background.reminderScan.statements.toLocaleString('en-US')} SQL statements and queued ` +
         `${report.background.reminderScan.messagesQueued.toLocaleString('en-US')} messages; it was held back while the scenarios were timed.\n`
       : '',
+    report.calendarExpansion ? `${calendarExpansionLine(report.calendarExpansion)}\n` : '',
     `Server peak memory: ${report.server.peakRssMb} MB resident (VmHWM ${report.server.vmHwmMb} MB) — ` +
       `${memoryOk ? '✓ under' : '✗ over'} ${TARGETS.serverMb} MB.`,
     '',
@@ -275,4 +279,14 @@ export async function updatePerformanceDoc(report: RunReport): Promise<string | 
   const updated = `${text.slice(0, from + begin.length)}\n${markdownReport(report)}\n${text.slice(to)}`;
   await writeFile(file, updated);
   return file;
+}
+
+/** Issue 6's measure, in one sentence. */
+export function calendarExpansionLine(c: CalendarExpansionMeasurement): string {
+  return (
+    `Calendar expansion (issue 6): ${c.weeks} weeks of ${c.series} group series with the rosters of ` +
+    `${c.participants} enrolled participants — ${c.occurrences.toLocaleString('en-US')} occurrences, ` +
+    `${c.rosterPlaces.toLocaleString('en-US')} roster places — in ${c.medianMs} ms (median of ${c.runs}; ` +
+    `slowest ${c.maxMs} ms), in the bench process with the domain's expansion.`
+  );
 }

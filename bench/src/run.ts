@@ -9,8 +9,10 @@ import { explainFloor } from './explain.js';
 import { ensureDataSet } from './generate/index.js';
 import { consoleLog, type Log } from './log.js';
 import { type Cursor, Latencies, nextOf, runHttp, runQuery } from './measure.js';
+import { measureCalendarExpansion } from './micro.js';
 import { type BenchOptions, HELP, parseOptions } from './options.js';
 import {
+  calendarExpansionLine,
   describeMachine,
   judge,
   markdownTable,
@@ -63,9 +65,15 @@ async function main(): Promise<void> {
   if (options.list) {
     for (const s of SCENARIOS)
       log.line(`${pad(s.name)} ${s.kind.padEnd(6)} ${s.route.padEnd(44)} ${s.title}`);
+    log.line(
+      `${pad('calendar-expansion')} ${'micro'.padEnd(6)} ${'(domain, in the bench process)'.padEnd(44)} ` +
+        '12 weeks of 40 group series with the rosters of 300 participants (issue 6)',
+    );
     return;
   }
-  const unknown = options.scenarios.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  const unknown = options.scenarios.filter(
+    (name) => name !== 'calendar-expansion' && !SCENARIOS.some((s) => s.name === name),
+  );
   if (unknown.length > 0)
     throw new Error(`No scenario named ${unknown.join(', ')}. Run with --list to see them.`);
 
@@ -138,6 +146,12 @@ async function runOn(
   if (options.count && target.databaseUrl) {
     reminderScan = await countStatements(prepared, target, users, heldScan, log);
   }
+  // Issue 6's measure, on a full run (or when asked for by name): no server, no database.
+  const calendarExpansion =
+    options.scenarios.length === 0 || options.scenarios.includes('calendar-expansion')
+      ? measureCalendarExpansion()
+      : null;
+  if (calendarExpansion) log.line(calendarExpansionLine(calendarExpansion));
 
   const httpFloorRps = prepared[0]?.result.http?.rps;
   for (const { result } of prepared) {
@@ -164,6 +178,7 @@ async function runOn(
     server: memory,
     scenarios: prepared.map((p) => p.result),
     ...(reminderScan ? { background: { reminderScan } } : {}),
+    ...(calendarExpansion ? { calendarExpansion } : {}),
   };
   const files = await writeResults(report);
   log.line('');

@@ -1,5 +1,5 @@
 import { auditLatest, auditPatient, httpFloor, staffList } from './foundation.js';
-import { measuresDue, patientMeasures, recordPhq9 } from './measures.js';
+import { measuresDue, patientMeasures, recordPhq9, trackOutcomes } from './measures.js';
 import {
   clinicianTasks,
   patientChart,
@@ -20,6 +20,7 @@ export const SCENARIOS: Scenario[] = [
   clinicianTasks,
   clinicianDay,
   measuresDue,
+  trackOutcomes,
   patientChart,
   patientSearch,
   patientEpisodes,

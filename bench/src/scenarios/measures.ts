@@ -1,6 +1,6 @@
 import { getInstrument } from '@trellis/domain';
 import { caseload } from './patients.js';
-import type { Scenario } from './types.js';
+import type { Scenario, ScenarioContext } from './types.js';
 import { rotate } from './types.js';
 
 export const measuresDue: Scenario = {
@@ -26,6 +26,53 @@ export const measuresDue: Scenario = {
         where e.organization_id = $1 and e.primary_clinician_id = $2 and e.status <> 'discharged'
         group by e.id, e.patient_id, e.track_id, e.admission_date, e.discharge_date, e.status, s.rules, m.instrument_code`,
       params: [ctx.organization.id, ctx.users.clinician.id],
+    };
+  },
+};
+
+/** Tracks of the organization with patients in treatment now, busiest first. */
+async function activeTracks(ctx: ScenarioContext): Promise<string[]> {
+  const rows = await ctx.query<{ track_id: string }>(
+    `select track_id from episode where organization_id = $1 and status = 'active'
+       group by track_id order by count(*) desc, track_id limit 40`,
+    [ctx.organization.id],
+  );
+  return rows.map((r) => r.track_id);
+}
+
+export const trackOutcomes: Scenario = {
+  name: 'track-outcomes',
+  kind: 'read',
+  title: "A track's PHQ-9 outcomes: every active patient's baseline, latest and change (issue 4)",
+  role: 'clinician',
+  route: 'GET /api/v1/tracks/{id}/outcomes',
+  tables: ['measure_administration', 'episode', 'track'],
+  async setup(ctx) {
+    const ids = await activeTracks(ctx);
+    if (ids.length === 0) return { unavailable: 'no track has patients in treatment' };
+    const next = rotate(ids);
+    return (i) => ({ path: `/api/v1/tracks/${next(i)}/outcomes?instrument=phq9` });
+  },
+  async floorSql(ctx) {
+    // The track's active episodes with the first and latest PHQ-9 of each, and how many.
+    const next = rotate(await activeTracks(ctx));
+    return {
+      sql: `select e.id, e.patient_id, r.total, r.band_code, r.administered_at, r.first_rank, r.last_rank, r.n
+        from episode e
+        left join lateral (
+          select * from (
+            select m.total, m.band_code, m.administered_at,
+              row_number() over (order by m.administered_at, m.id) as first_rank,
+              row_number() over (order by m.administered_at desc, m.id desc) as last_rank,
+              count(*) over () as n
+            from measure_administration m
+            where m.organization_id = e.organization_id and m.episode_id = e.id
+              and m.instrument_code = 'phq9' and m.superseded_by_id is null
+          ) ranked where first_rank = 1 or last_rank = 1
+        ) r on true
+        where e.organization_id = $1 and e.track_id = $2 and e.status = 'active'
+        order by e.id`,
+      params: (i) => [ctx.organization.id, next(i)],
     };
   },
 };

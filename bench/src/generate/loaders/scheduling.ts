@@ -1,18 +1,6 @@
 import type { Loader } from '../loader.js';
 import { addDays, dateMs, dayNumber, toDateString, weekdayOfDay, zonedMs } from '../time.js';
 
-/** Start times of individual sessions (local), around the groups' morning and evening blocks. */
-const INDIVIDUAL_TIMES = [
-  8 * 60,
-  12 * 60 + 10,
-  13 * 60 + 10,
-  14 * 60 + 10,
-  15 * 60 + 10,
-  16 * 60 + 10,
-  17 * 60,
-  7 * 60,
-];
-
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -93,17 +81,6 @@ export const schedulingLoader: Loader = {
         }
       }
 
-      // Each clinician's weekly individual sessions get slots of their own: a slot is reused only
-      // by a patient whose episode starts after the previous holder's ended (no double booking).
-      const slotEnds = new Map<number, number[]>();
-      const slotOf = (clinician: number, start: number, end: number): number => {
-        const ends = slotEnds.get(clinician) ?? [];
-        slotEnds.set(clinician, ends);
-        let slot = ends.findIndex((e) => e < start);
-        if (slot < 0) slot = ends.push(end) - 1;
-        else ends[slot] = end;
-        return slot;
-      };
       const byAdmission = org.patients
         .filter((p) => p.admitDate)
         .sort((a, b) => (a.admitDate as string).localeCompare(b.admitDate as string));

@@ -11,7 +11,7 @@ import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { assertPatientExists } from '../patients/index.js';
-import { getTrack } from '../programs/index.js';
+import { getTrackName } from '../programs/index.js';
 import { settingsFor } from './instrument-settings.js';
 import { activeEpisodesOfTrack, episodeEnds, listSeries } from './repo.js';
 import { pointToApi, toOutcomePoint } from './to-api.js';
@@ -77,7 +77,7 @@ export async function trackOutcome(
   instrument: InstrumentCode,
 ): Promise<z.infer<typeof api.TrackOutcome>> {
   const orgId = ctx.actor.organizationId;
-  await getTrack(db, orgId, trackId);
+  await getTrackName(db, orgId, trackId); // that it exists here (404 otherwise); not its census
   const episodes = await activeEpisodesOfTrack(db, orgId, trackId);
   const ends = await episodeEnds(
     db,
