@@ -21,6 +21,7 @@ import { assessmentRoutes } from '../modules/assessments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { chartRoutes } from '../modules/chart/routes.js';
+import { endConsentsAtEpisodeEnd } from '../modules/consents/index.js';
 import { consentRoutes } from '../modules/consents/routes.js';
 import { coverageRoutes } from '../modules/coverage/routes.js';
 import { episodeRoutes } from '../modules/episodes/routes.js';
@@ -31,6 +32,7 @@ import { organizationTimeZone } from '../modules/organizations/index.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
+import { endScheduleAtEpisodeEnd } from '../modules/scheduling/index.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
 import { taskRoutes } from '../modules/tasks/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
@@ -113,7 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(patientRoutes, v1);
   await app.register(programRoutes, v1);
-  await app.register(episodeRoutes, v1);
+  await app.register(episodeRoutes, {
+    ...v1,
+    // Episodes cannot import the modules that build on it: what ends with an episode is wired here.
+    whenEpisodeEnds: [endScheduleAtEpisodeEnd, endConsentsAtEpisodeEnd],
+  });
   await app.register(chartRoutes, v1);
   await app.register(taskRoutes, v1);
   await app.register(consentRoutes, v1);

@@ -2,4 +2,4 @@
 export { consentCoverage } from './check-disclosure.js';
 export { createConsent, previewConsent } from './create-consent.js';
 export { getConsent, listConsents } from './read-consents.js';
-export { endConsentsAtEvent, revokeConsent } from './revoke-consent.js';
+export { endConsentsAtEpisodeEnd, endConsentsAtEvent, revokeConsent } from './revoke-consent.js';

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
+import type { WhenEpisodeEnds } from '../episodes/index.js';
 import { organizationTimeZone } from '../organizations/index.js';
 import { startOfDay } from './local-time.js';
 import { withSignatures } from './read-consents.js';
@@ -94,3 +95,12 @@ export async function endConsentsAtEvent(
   }
   return rows.length;
 }
+
+/**
+ * On discharge, consents given "until my treatment in this program ends" end. A move to another
+ * track is not the end of treatment: they stay.
+ */
+export const endConsentsAtEpisodeEnd: WhenEpisodeEnds = async (db, ctx, end) => {
+  if (end.kind !== 'discharge') return;
+  await endConsentsAtEvent(db, ctx, end.patientId, 'end_of_treatment', ctx.now);
+};

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { trackForAdmission } from '../programs/index.js';
 import { writeEpisode } from './admit-patient.js';
 import { todayFor } from './checks.js';
+import type { WhenEpisodeEnds } from './episode-ends.js';
 import { listDiagnoses, lockEpisode } from './repo.js';
 import { dischargeDateProblem, transitionEpisode } from './transition-episode.js';
 
@@ -29,6 +30,7 @@ export async function changeTrack(
   id: string,
   expectedVersion: number | undefined,
   input: ChangeTrackInput,
+  whenEnds: readonly WhenEpisodeEnds[] = [],
 ): Promise<{ previous: api.Episode; current: api.Episode }> {
   const orgId = ctx.actor.organizationId;
   const episode = await lockEpisode(db, orgId, id);
@@ -55,7 +57,7 @@ export async function changeTrack(
     id,
     expectedVersion,
     { to: 'discharged', dischargeReason: DISCHARGE_REASON[kind], date, reason: input.reason ?? null },
-    episode,
+    { locked: episode, whenEnds, endKind: 'track_change' },
   );
   const diagnoses = (await listDiagnoses(db, orgId, [id])).map((d) => ({
     code: d.code,

@@ -1,5 +1,6 @@
 /** The episodes module as other modules may use it. */
 export { type AdmitInput, admitPatient } from './admit-patient.js';
+export type { EpisodeEnd, WhenEpisodeEnds } from './episode-ends.js';
 export {
   countEpisodes,
   episodeHeaderSummary,

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.js';
 import { authorize, expectedVersion } from '../../http/request-context.js';
 import { admitPatient } from './admit-patient.js';
 import { changeTrack } from './change-track.js';
+import type { WhenEpisodeEnds } from './episode-ends.js';
 import { getEpisode, listEpisodes } from './get-episodes.js';
 import { transitionEpisode } from './transition-episode.js';
 import { updateEpisode } from './update-episode.js';
@@ -18,7 +19,11 @@ function optionalVersion(request: FastifyRequest): number | undefined {
   return request.headers['if-match'] === undefined ? undefined : expectedVersion(request);
 }
 
-export const episodeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
+export const episodeRoutes: FastifyPluginAsyncZod<{
+  db: Kysely<DB>;
+  /** What other modules do when an episode ends (see episode-ends.ts). */
+  whenEpisodeEnds?: readonly WhenEpisodeEnds[];
+}> = async (app, { db, whenEpisodeEnds = [] }) => {
   app.get(
     '/diagnoses',
     {
@@ -132,9 +137,11 @@ export const episodeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (a
     async (request, reply) => {
       const ctx = await authorize(db, request, 'episode.manage', { type: 'episode', id: request.params.id });
       const version = optionalVersion(request);
-      const episode = await db
-        .transaction()
-        .execute((trx) => transitionEpisode(trx, ctx, request.params.id, version, request.body));
+      const episode = await db.transaction().execute((trx) =>
+        transitionEpisode(trx, ctx, request.params.id, version, request.body, {
+          whenEnds: whenEpisodeEnds,
+        }),
+      );
       return reply.header('etag', `"${episode.version}"`).send(episode);
     },
   );
@@ -155,7 +162,7 @@ export const episodeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (a
       const version = optionalVersion(request);
       const result = await db
         .transaction()
-        .execute((trx) => changeTrack(trx, ctx, request.params.id, version, request.body));
+        .execute((trx) => changeTrack(trx, ctx, request.params.id, version, request.body, whenEpisodeEnds));
       return reply.code(201).header('etag', `"${result.current.version}"`).send(result);
     },
   );

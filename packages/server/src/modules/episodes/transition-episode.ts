@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { todayFor } from './checks.js';
+import type { WhenEpisodeEnds } from './episode-ends.js';
 import {
   insertStatusChange,
   listDiagnoses,
@@ -18,6 +19,15 @@ import { toEpisode } from './to-api.js';
 
 export type TransitionInput = z.output<typeof api.TransitionRequest>;
 type Ctx = RequestContext & { actor: StaffActor };
+
+export interface TransitionOptions {
+  /** The episode, already locked by the caller. */
+  locked?: EpisodeRow;
+  /** Run in this transaction when the episode is discharged. */
+  whenEnds?: readonly WhenEpisodeEnds[];
+  /** Why it ends: a track change keeps the patient in treatment. */
+  endKind?: 'discharge' | 'track_change';
+}
 
 /** The discharge date: today when not given, never before admission nor in the future. */
 export function dischargeDateProblem(date: string, admissionDate: string, today: string): string | null {
@@ -37,10 +47,10 @@ export async function transitionEpisode(
   id: string,
   expectedVersion: number | undefined,
   input: TransitionInput,
-  locked?: EpisodeRow,
+  options: TransitionOptions = {},
 ): Promise<api.Episode> {
   const orgId = ctx.actor.organizationId;
-  const current = locked ?? (await lockEpisode(db, orgId, id));
+  const current = options.locked ?? (await lockEpisode(db, orgId, id));
   if (!current) throw DomainError.notFound('episode of care');
   if (expectedVersion !== undefined && current.version !== expectedVersion) {
     throw DomainError.stale(
@@ -95,5 +105,14 @@ export async function transitionEpisode(
       ...(input.dischargeReason ? { dischargeReason: input.dischargeReason } : {}),
     },
   });
+  if (input.to === 'discharged' && changes.discharge_date) {
+    const end = {
+      episodeId: id,
+      patientId: current.patient_id,
+      endDate: changes.discharge_date,
+      kind: options.endKind ?? 'discharge',
+    } as const;
+    for (const whenEnds of options.whenEnds ?? []) await whenEnds(db, ctx, end);
+  }
   return toEpisode(row, await listDiagnoses(db, orgId, [id]), await listStatusChanges(db, orgId, id));
 }

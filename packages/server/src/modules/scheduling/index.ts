@@ -2,6 +2,7 @@
 export { bookAppointment } from './book-appointment.js';
 export { addClosure } from './closures.js';
 export { createSeries } from './create-series.js';
+export { endScheduleAtEpisodeEnd } from './end-participant-schedule.js';
 export { endEnrollment, enrollParticipant } from './enroll-participant.js';
 export { setWorkingHours } from './find-slots.js';
 export { participantWeekIntensity } from './plan-intensity.js';
