@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { InboxIcon, PatientsIcon } from '../features/intake/nav-icons';
+import { CalendarIcon } from '../features/schedule/nav-icon';
 import { AccountIcon, BuildingIcon, ClipboardIcon, HomeIcon, SignOutIcon, UsersIcon } from '../ui/icons';
 import { Logo } from '../ui/logo';
 import { IdleWarning } from './idle-warning';
@@ -25,6 +26,7 @@ const ICONS: Record<NavKey, () => ReactNode> = {
   home: HomeIcon,
   intake: InboxIcon,
   patients: PatientsIcon,
+  schedule: CalendarIcon,
   users: UsersIcon,
   organization: BuildingIcon,
   audit: ClipboardIcon,

@@ -1,7 +1,15 @@
 import { type Action, type Actor, can } from '@trellis/domain';
 import type { SessionUser } from './types';
 
-export type NavKey = 'home' | 'intake' | 'patients' | 'users' | 'organization' | 'audit' | 'account';
+export type NavKey =
+  | 'home'
+  | 'intake'
+  | 'patients'
+  | 'schedule'
+  | 'users'
+  | 'organization'
+  | 'audit'
+  | 'account';
 
 export interface NavItem {
   key: NavKey;
@@ -15,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', label: 'Home' },
   { key: 'intake', to: '/intake', label: 'Intake', action: 'inquiry.read' },
   { key: 'patients', to: '/patients', label: 'Patients', action: 'patient.read' },
+  { key: 'schedule', to: '/schedule', label: 'Schedule', action: 'schedule.read' },
   { key: 'users', to: '/users', label: 'Users', action: 'user.manage' },
   { key: 'organization', to: '/organization', label: 'Organization settings', action: 'organization.manage' },
   { key: 'audit', to: '/audit', label: 'Audit log', action: 'audit.read' },

@@ -178,6 +178,20 @@ export const router = createBrowserRouter([
           (m) => m.GiveMeasurePage,
         ),
       },
+      {
+        path: 'schedule',
+        element: page(
+          () => import('../features/schedule/schedule-page'),
+          (m) => m.SchedulePage,
+        ),
+      },
+      {
+        path: 'schedule/series/new',
+        element: page(
+          () => import('../features/schedule/new-series-page'),
+          (m) => m.NewSeriesPage,
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

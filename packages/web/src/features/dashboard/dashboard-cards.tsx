@@ -6,6 +6,7 @@ import { useUser } from '../../app/session';
 import type { SessionUser } from '../../app/types';
 import { todayIso } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
+import { ShortfallsCard } from '../schedule/shortfalls-card';
 import { RiskAlertsCard } from '../tasks/risk-alerts-card';
 import {
   type Track,
@@ -232,6 +233,8 @@ export function DashboardCards() {
   const canTasks = seesRiskAlerts(user);
   const clinician = user.roles.includes('clinician');
   const director = user.roles.includes('director');
+  // Who plans the calendar sees who is planned below or above their track's intensity.
+  const seesShortfalls = userCan(user, 'schedule.manage') && userCan(user, 'patient.read');
   if (!canTasks && !clinician && !director) return null;
   return (
     <>
@@ -239,6 +242,7 @@ export function DashboardCards() {
       {clinician ? <DueMeasuresCard /> : null}
       {clinician ? <TodaysGroupsCard user={user} /> : null}
       {director ? <ProgramOutcomesCard /> : null}
+      {seesShortfalls ? <ShortfallsCard /> : null}
     </>
   );
 }

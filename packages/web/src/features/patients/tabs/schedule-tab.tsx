@@ -1,9 +1,6 @@
-import { TabPlaceholder, type TabProps } from './tab-placeholder';
+import { ParticipantSchedule } from '../../schedule/participant-schedule';
+import type { TabProps } from './tab-placeholder';
 
-export function ScheduleTab(_props: TabProps) {
-  return (
-    <TabPlaceholder title="Schedule">
-      Coming with scheduling: the patient's groups, individual and family sessions for the week.
-    </TabPlaceholder>
-  );
+export function ScheduleTab(props: TabProps) {
+  return <ParticipantSchedule patientId={props.patientId} />;
 }
