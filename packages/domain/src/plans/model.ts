@@ -96,5 +96,14 @@ export const PLAN_SETTING_LIMITS = {
   reviewCadenceDays: { min: 7, max: 180 },
 } as const;
 
+/**
+ * What the participant agrees to by typing their name, in person or on the signing page (the
+ * signature records this text). Plain words, written for Trellis.
+ */
+export const PLAN_PARTICIPANT_ATTESTATION =
+  'I have read this treatment plan, or had it read to me, and I had the chance to ask questions. ' +
+  'I agree to work on it with my care team. Typing my name is my electronic signature and has the same ' +
+  'effect as signing on paper.';
+
 /** How a problem is tied to the assessment: one of the episode's diagnoses, or an ASAM dimension. */
 export type ProblemSource = { kind: 'diagnosis'; code: string } | { kind: 'asam'; dimension: number };

@@ -9,6 +9,7 @@ import type { LinksTables } from '../modules/links/tables.js';
 import type { MeasuresTables } from '../modules/measures/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PatientTables } from '../modules/patients/tables.js';
+import type { PlansTables } from '../modules/plans/tables.js';
 import type { ProgramTables } from '../modules/programs/tables.js';
 import type { SchedulingTables } from '../modules/scheduling/tables.js';
 import type { SignaturesTables } from '../modules/signatures/tables.js';
@@ -145,7 +146,8 @@ export interface DB
     NotificationTables,
     JobTables,
     MeasuresTables,
-    AssessmentsTables {}
+    AssessmentsTables,
+    PlansTables {}
 
 interface FoundationTables {
   organization: OrganizationTable;

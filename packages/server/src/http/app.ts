@@ -31,6 +31,8 @@ import { measureRoutes } from '../modules/measures/routes.js';
 import { organizationTimeZone } from '../modules/organizations/index.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
+import { publicPlanRoutes } from '../modules/plans/public-routes.js';
+import { planRoutes } from '../modules/plans/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
 import { endScheduleAtEpisodeEnd } from '../modules/scheduling/index.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
@@ -129,6 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(measureRoutes, v1);
   await app.register(publicMeasureRoutes, v1);
   await app.register(assessmentRoutes, v1);
+  await app.register(planRoutes, v1);
+  await app.register(publicPlanRoutes, v1);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

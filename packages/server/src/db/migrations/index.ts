@@ -12,6 +12,7 @@ import * as scheduling from './0010-scheduling.js';
 import * as notificationsJobs from './0011-notifications-jobs.js';
 import * as measures from './0012-measures.js';
 import * as assessments from './0013-assessments.js';
+import * as plans from './0014-plans.js';
 import * as performanceIndexes from './0015-performance-indexes.js';
 
 /** Every migration, in order. Names never change once released. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-notifications-jobs': notificationsJobs,
   '0012-measures': measures,
   '0013-assessments': assessments,
+  '0014-plans': plans,
   '0015-performance-indexes': performanceIndexes,
 };

@@ -69,6 +69,21 @@ export async function getActiveEpisode(
   return toEpisode(row, await listDiagnoses(db, organizationId, [row.id]));
 }
 
+/**
+ * One episode with its diagnoses, by id, or null. Not audited: for a module whose own record
+ * belongs to the episode (a treatment plan) and audits its own read, including reads made
+ * through a one-time link, where no one is signed in.
+ */
+export async function readEpisode(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<api.Episode | null> {
+  const row = await findEpisode(db, organizationId, id);
+  if (!row) return null;
+  return toEpisode(row, await listDiagnoses(db, organizationId, [id]));
+}
+
 /** How many episodes the patient has had (for the chart's tab counts). Not audited. */
 export async function countEpisodes(db: Kysely<DB>, organizationId: string, patientId: string) {
   return countPatientEpisodes(db, organizationId, patientId);

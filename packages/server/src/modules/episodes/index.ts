@@ -8,5 +8,6 @@ export {
   getActiveEpisode,
   getEpisode,
   listEpisodes,
+  readEpisode,
 } from './get-episodes.js';
 export { transitionEpisode } from './transition-episode.js';

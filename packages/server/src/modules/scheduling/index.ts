@@ -5,6 +5,7 @@ export { createSeries } from './create-series.js';
 export { endScheduleAtEpisodeEnd } from './end-participant-schedule.js';
 export { endEnrollment, enrollParticipant } from './enroll-participant.js';
 export { setWorkingHours } from './find-slots.js';
+export { type ParticipantSession, participantSessions } from './participant-sessions.js';
 export { participantWeekIntensity } from './plan-intensity.js';
 export {
   findOccurrence,
