@@ -264,8 +264,8 @@ describe('the initial assessment', () => {
       chosenLevel: '2.5',
       overridden: true,
       diagnosisCodes: ['F33.1', 'F41.1'],
-      // The episode still holds only F33.1: the episodes module has no exported write for it yet.
-      episodeDiagnosesMatch: false,
+      // The episode held only F33.1: signing added F41.1 to it.
+      episodeDiagnoses: 'updated',
     });
   });
 
@@ -304,6 +304,13 @@ describe('the initial assessment', () => {
         signerUserId: clinician.id,
       },
     });
+
+    // The signed diagnoses are now the episode's.
+    const episode = (await agent.get(`/api/v1/episodes/${assessment.episodeId}`)).json();
+    expect(episode.diagnoses).toEqual([
+      expect.objectContaining({ code: 'F33.1', primary: true }),
+      expect.objectContaining({ code: 'F41.1', primary: false }),
+    ]);
 
     const update = await agent.put(url, fullDraft(), { 'if-match': '"3"' });
     expect(update.statusCode).toBe(409);
@@ -363,6 +370,7 @@ describe('the initial assessment', () => {
         'assessment.update',
         'signature.create',
         'assessment.sign',
+        'episode.update',
         'assessment.addendum',
         'assessment.read',
       ]),

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
-import { getEpisode } from '../episodes/index.js';
+import { getEpisode, updateEpisode } from '../episodes/index.js';
 import { signDocument } from '../signatures/index.js';
 import { findOrThrow, present } from './load-assessment.js';
 import { markSigned } from './repo.js';
@@ -15,7 +15,7 @@ import { contentOf, signedContent } from './to-api.js';
  * Signs the assessment: complete (422 listing everything missing otherwise), at the version
  * read, by its author with their password, through the one signature mechanism over the hash
  * of the exact content. From then on the row cannot change (database trigger); corrections
- * are addenda.
+ * are addenda. Its diagnoses become the episode's, in the same transaction.
  */
 export async function signAssessment(
   db: Kysely<DB>,
@@ -47,12 +47,21 @@ export async function signAssessment(
     password: input.password,
     patientId: current.patient_id,
   });
-  // The assessment sets or confirms the episode's diagnoses. The episodes module exports no
-  // function that writes them yet (its updateEpisode is internal), so for now the signed
-  // assessment holds them and the audit says whether the episode already agrees.
+  // The signed assessment sets or confirms the episode's diagnoses (an open episode only: a
+  // discharged one is closed history).
   const episode = await getEpisode(db, ctx, current.episode_id);
-  const onEpisode = episode.diagnoses.map((d) => `${d.code}${d.primary ? '*' : ''}`).sort();
-  const assessed = current.diagnoses.map((d) => `${d.code}${d.primary ? '*' : ''}`).sort();
+  const key = (list: { code: string; primary: boolean }[]) =>
+    list
+      .map((d) => `${d.code}${d.primary ? '*' : ''}`)
+      .sort()
+      .join();
+  const agreed = key(episode.diagnoses) === key(current.diagnoses);
+  const episodeUpdated = !agreed && episode.status !== 'discharged';
+  if (episodeUpdated) {
+    await updateEpisode(db, ctx, episode.id, episode.version, {
+      diagnoses: current.diagnoses.map((d) => ({ code: d.code, primary: d.primary })),
+    });
+  }
   const row = await markSigned(db, orgId, id, expectedVersion, {
     id: signature.id,
     by: ctx.actor.userId,
@@ -71,7 +80,7 @@ export async function signAssessment(
       chosenLevel: row.chosen_level,
       overridden: row.chosen_level !== row.recommended_level,
       diagnosisCodes: row.diagnoses.map((d) => d.code),
-      episodeDiagnosesMatch: onEpisode.join() === assessed.join(),
+      episodeDiagnoses: agreed ? 'confirmed' : episodeUpdated ? 'updated' : 'episode_discharged',
     },
   });
   return present(db, row);

@@ -11,3 +11,4 @@ export {
   readEpisode,
 } from './get-episodes.js';
 export { transitionEpisode } from './transition-episode.js';
+export { updateEpisode } from './update-episode.js';
