@@ -40,6 +40,9 @@ interface BookSessionModalProps {
 
 type Kind = 'individual' | 'family';
 
+/** Enough choice per day to read at a glance; the days after show what else is free. */
+const SLOTS_PER_DAY = 6;
+
 /**
  * Book an individual or family session from the times the slot finder proposes: the clinician's
  * working hours, the room, the participant's groups and their stated availability are respected.
@@ -182,24 +185,34 @@ export function BookSessionModal(props: BookSessionModalProps) {
               Free for the clinician{venue === 'virtual' ? '' : ', the room'} and {patientName} (their groups
               and stated availability). Times in {slots.data?.timeZone}. Choose one to book it.
             </Text>
-            {[...byDay.entries()].map(([day, list]) => (
-              <Group key={day} gap="xs" wrap="wrap" align="center">
-                <Text fw={600} w={100}>
-                  {shortDay(day)}
-                </Text>
-                {list.map((slot) => (
-                  <Button
-                    key={slot.startUtc}
-                    variant="light"
-                    size="sm"
-                    onClick={() => choose(slot)}
-                    loading={book.isPending && book.variables?.startTime === slot.start.slice(11, 16)}
-                  >
-                    {timeRange(slot.start, slot.end)}
-                  </Button>
-                ))}
-              </Group>
-            ))}
+            {[...byDay.entries()].map(([day, list]) => {
+              // Times on the hour and half hour first: what people book; the rest stay one search away.
+              const round = list.filter((slot) => ['00', '30'].includes(slot.start.slice(14, 16)));
+              const shown = (round.length >= 3 ? round : list).slice(0, SLOTS_PER_DAY);
+              return (
+                <Group key={day} gap="xs" wrap="wrap" align="center">
+                  <Text fw={600} w={110} style={{ whiteSpace: 'nowrap' }}>
+                    {shortDay(day)}
+                  </Text>
+                  {shown.map((slot) => (
+                    <Button
+                      key={slot.startUtc}
+                      variant="light"
+                      size="sm"
+                      onClick={() => choose(slot)}
+                      loading={book.isPending && book.variables?.startTime === slot.start.slice(11, 16)}
+                    >
+                      {timeRange(slot.start, slot.end)}
+                    </Button>
+                  ))}
+                  {list.length > shown.length ? (
+                    <Text size="sm" c="dimmed">
+                      and {list.length - shown.length} other times
+                    </Text>
+                  ) : null}
+                </Group>
+              );
+            })}
           </Stack>
         ) : null}
       </Stack>

@@ -63,6 +63,7 @@ export function CalendarBlock({ item, style, minutes = 120, onOpen }: BlockProps
       data-type={item.type}
       data-mode={item.mode}
       data-status={item.status}
+      data-compact={compact}
       data-testid="calendar-block"
       style={style}
       aria-label={describeItem(item)}

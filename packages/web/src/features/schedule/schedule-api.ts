@@ -164,7 +164,7 @@ export interface SlotSearch {
 export function useSlots(search: SlotSearch | null) {
   return useQuery({
     queryKey: ['schedule', 'slots', search],
-    queryFn: ({ signal }) => request<SlotList>('/slots', { query: { ...search, limit: 12 }, signal }),
+    queryFn: ({ signal }) => request<SlotList>('/slots', { query: { ...search, limit: 100 }, signal }),
     enabled: search !== null,
     retry: false,
   });

@@ -164,7 +164,9 @@ function Schedule() {
           {by === 'patientId' ? (
             <ParticipantPicker
               value={id || null}
-              label={participantName}
+              label={
+                participantName ?? items.flatMap((i) => i.participants ?? []).find((p) => p.id === id)?.name
+              }
               onChange={(v, name) => {
                 setParticipantName(name ?? undefined);
                 if (v) update({ patientId: v });
