@@ -7,6 +7,7 @@ import { createUser } from '../modules/users/index.js';
 import { seedDemoConsents } from './demo-consents.js';
 import { seedDemoIntake } from './demo-intake.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoPrograms } from './demo-programs.js';
 import { seedDemoScheduling } from './demo-scheduling.js';
 
@@ -72,5 +73,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ organizatio
   await seedDemoIntake(db, ctx);
   await seedDemoScheduling(db, ctx);
   await seedDemoMeasures(db, ctx);
+  await seedDemoPlans(db, ctx, DEMO_PASSWORD);
   return { organizationId: org.id };
 }
