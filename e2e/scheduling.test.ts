@@ -89,6 +89,18 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
       await page.getByRole('textbox', { name: `Module ${index + 1}` }).fill(module);
     }
     await screenshot(page, 'schedule-new-series');
+
+    // Longer than the track's day: the server's message appears under the field it names.
+    const duration = page.getByRole('textbox', { name: 'Duration (minutes)' });
+    await duration.fill('300');
+    await page.getByRole('button', { name: 'Create the series' }).click();
+    await page
+      .getByText(/300 minutes is longer than this track's day of at most 240 minutes/)
+      .first()
+      .waitFor();
+    expect(await duration.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'schedule-new-series-error');
+    await duration.fill('180');
     await page.getByRole('button', { name: 'Create the series' }).click();
 
     // Back on the schedule, on the track's week: the new group is there, with its room and fill.
@@ -185,6 +197,43 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
     await cancelled.first().waitFor();
     expect(await cancelled.first().textContent()).toContain(SERIES_TITLE);
     await screenshot(page, 'schedule-week-cancelled');
+  });
+
+  it('substitutes a facilitator from a session on: a clash is named, another clinician fits', async () => {
+    const thursday = addDays(monday, 17);
+    await page.goto(`${server.url}/schedule?trackId=${trackId}&date=${thursday}`);
+    const grid = page.getByTestId('calendar-grid');
+    await grid.getByTestId('calendar-block').filter({ hasText: SERIES_TITLE }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Substitute facilitator', { exact: true }).click();
+    await dialog.getByRole('radio', { name: 'This and all following sessions' }).check();
+    await dialog
+      .getByLabel(/^Who facilitates instead/)
+      .and(dialog.locator('input'))
+      .click();
+    await page.getByRole('option', { name: 'Sam Lee', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Substitute from this session on' }).click();
+
+    // Sam Lee runs the morning track's DBT Skills at 10:30 on Thursdays: 409, named, nothing saved.
+    const clash = dialog.getByRole('alert').filter({ hasText: 'Not changed: it clashes' });
+    await clash.waitFor();
+    expect(await clash.textContent()).toMatch(/Sam Lee.*Nothing was saved/);
+    await screenshot(page, 'schedule-substitute-clash');
+
+    await dialog
+      .getByLabel(/^Who facilitates instead/)
+      .and(dialog.locator('input'))
+      .click();
+    await page.getByRole('option', { name: 'Marcus Webb', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Substitute from this session on' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const after = grid.getByTestId('calendar-block').filter({ hasText: SERIES_TITLE }).first();
+    await expect.poll(() => after.textContent()).toMatch(/Marcus Webb/);
+    // The week before keeps its facilitator.
+    await page.getByRole('button', { name: 'Previous week' }).click();
+    await expect
+      .poll(() => grid.getByTestId('calendar-block').filter({ hasText: SERIES_TITLE }).first().textContent())
+      .toMatch(/Priya Nair/);
   });
 
   it('shows the day view at phone width', async () => {

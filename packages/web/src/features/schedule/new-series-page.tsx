@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Anchor,
   Breadcrumbs,
   Button,
@@ -75,6 +76,10 @@ function NewSeries() {
   const room = roomsHere.find((r) => r.id === venue);
   const err = (field: string) => fieldError(create.error, field);
   const clash = create.error instanceof ApiError && create.error.status === 409;
+  // Problems that each sit under their own field need no second telling below the form.
+  const fieldErrors = create.error instanceof ApiError && !clash ? create.error.fieldErrors : {};
+  const onFields =
+    Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every((f) => SHOWN_FIELDS.includes(f));
 
   const moveModule = (from: number, to: number) =>
     setModules((list) => {
@@ -331,8 +336,13 @@ function NewSeries() {
             </Stack>
           </Card>
 
+          {onFields ? (
+            <Alert color="red" variant="light" title="Not saved" role="alert">
+              Check the highlighted {Object.keys(fieldErrors).length === 1 ? 'field' : 'fields'} above.
+            </Alert>
+          ) : null}
           <ProblemAlert
-            error={create.error}
+            error={onFields ? null : create.error}
             shownFields={clash ? SHOWN_FIELDS : SHOWN_FIELDS.filter((f) => f !== 'schedule')}
             {...(clash ? { title: 'Not saved: it clashes with the calendar' } : {})}
           />
