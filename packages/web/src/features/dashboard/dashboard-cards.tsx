@@ -8,6 +8,7 @@ import { todayIso } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ShortfallsCard } from '../schedule/shortfalls-card';
 import { RiskAlertsCard } from '../tasks/risk-alerts-card';
+import { CensusChart, trackShortName } from './census-chart';
 import {
   type Track,
   useActiveTracks,
@@ -165,7 +166,7 @@ function TrackRow({ track }: { track: Track }) {
   const measured = o ? o.patients.filter((p) => p.count > 0).length : null;
   return (
     <Table.Tr>
-      <Table.Td>{track.name}</Table.Td>
+      <Table.Td title={track.name}>{trackShortName(track.name)}</Table.Td>
       <Table.Td ta="right">{track.census.active}</Table.Td>
       <Table.Td ta="right">{measured ?? '…'}</Table.Td>
       <Table.Td ta="right">{o ? (o.counts.reliable_improvement ?? 0) : '…'}</Table.Td>
@@ -186,15 +187,16 @@ function ProgramOutcomesCard() {
     <DashCard id="program-outcomes" title="Census and PHQ-9 outcomes">
       <ProblemAlert error={tracks.error} title="Tracks could not be loaded" />
       {tracks.isPending ? <Skeleton h={80} /> : null}
+      {tracks.data ? <CensusChart tracks={tracks.data} /> : null}
       {tracks.data ? (
-        <Table.ScrollContainer minWidth={420}>
-          <Table verticalSpacing={4} fz="sm">
+        <Table.ScrollContainer minWidth={320} mt="md">
+          <Table verticalSpacing={4} horizontalSpacing={8} fz="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Track</Table.Th>
-                <Table.Th ta="right">Active</Table.Th>
-                <Table.Th ta="right">With PHQ-9</Table.Th>
-                <Table.Th ta="right">Improved</Table.Th>
+                <Table.Th ta="right">Attending</Table.Th>
+                <Table.Th ta="right">Measured</Table.Th>
+                <Table.Th ta="right">Better</Table.Th>
                 <Table.Th ta="right">Worse</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -207,7 +209,8 @@ function ProgramOutcomesCard() {
         </Table.ScrollContainer>
       ) : null}
       <Text size="xs" c="dimmed" mt={6}>
-        Improved and worse: reliable change since each patient's first PHQ-9 in this episode.
+        Measured: with at least one PHQ-9 this episode. Better and worse: reliable change since their first
+        PHQ-9 in this episode.
       </Text>
     </DashCard>
   );
