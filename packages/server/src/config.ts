@@ -18,6 +18,11 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Load the synthetic demo organization into an empty database on start. */
   seedDemo: boolean;
+  /**
+   * Check every response against its zod schema (and the fast writer against zod) before it is
+   * sent. The test harness sets it; production writes responses without validating them.
+   */
+  checkResponses: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -44,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20),
     seedDemo: env.TRELLIS_DEMO !== 'false',
+    checkResponses: env.TRELLIS_CHECK_RESPONSES === 'true',
   });
 }

@@ -10,6 +10,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ DATA_DIR: '/nonexistent', WEB_DIST_DIR: '/nonexistent' }),
     loginRateLimitPerMinute: 10_000,
+    checkResponses: true,
     ...overrides,
   };
 }
