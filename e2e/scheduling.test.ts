@@ -160,7 +160,7 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
     await screenshot(page, 'schedule-participant');
   });
 
-  it('proposes free times for an individual session and books one', async () => {
+  it('proposes free times for an individual session, books one and cancels it', async () => {
     await page.getByRole('button', { name: 'Book a session' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('From').fill(addDays(monday, 7));
@@ -173,6 +173,19 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
     const booked = page.getByRole('alert').filter({ hasText: 'Individual session booked' });
     await booked.waitFor();
     expect(await booked.textContent()).toContain(patientName);
+
+    // Next week in the chart: the session is there; it can be cancelled with a reason.
+    const week = page.getByRole('region', { name: /^Week of/ });
+    await week.getByRole('button', { name: 'Next week' }).click();
+    const session = week.getByTestId('calendar-block').filter({ hasText: 'Individual session' });
+    await session.waitFor();
+    await screenshot(page, 'schedule-participant-next-week');
+    await session.click();
+    const details = page.getByRole('dialog');
+    await details.getByLabel('Reason').fill('Participant asked to move it; rebooking by phone.');
+    await details.getByRole('button', { name: 'Cancel this session' }).click();
+    await details.waitFor({ state: 'hidden' });
+    await expect.poll(() => session.getAttribute('data-status')).toBe('cancelled');
   });
 
   it('renders the track’s week; a single session is cancelled and shows struck through', async () => {

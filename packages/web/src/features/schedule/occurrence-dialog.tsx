@@ -22,6 +22,8 @@ import {
   type CalendarItem,
   type ChangeSeriesBody,
   type Series,
+  useAppointment,
+  useCancelAppointment,
   useChangeSeries,
   useClinicians,
   useRooms,
@@ -41,15 +43,30 @@ const STATUS_TEXT: Record<string, string> = {
 
 interface OccurrenceDialogProps {
   item: CalendarItem | null;
+  /** May change group series (schedule.manage). */
   canManage: boolean;
+  /** May cancel an individual or family session (appointment.manage). */
+  canBook?: boolean;
   onClose(): void;
 }
 
 /** A session's details; for a group, and for people who run the calendar, the ways to change it. */
-export function OccurrenceDialog({ item, canManage, onClose }: OccurrenceDialogProps) {
+export function OccurrenceDialog({ item, canManage, canBook = false, onClose }: OccurrenceDialogProps) {
   return (
-    <Modal opened={item !== null} onClose={onClose} title={item?.title ?? ''} size="lg">
+    <Modal
+      opened={item !== null}
+      onClose={onClose}
+      title={
+        <Text fw={700} fz="lg">
+          {item?.title ?? ''}
+        </Text>
+      }
+      size="lg"
+    >
       {item ? <Details item={item} /> : null}
+      {item && item.type === 'appointment' && canBook && item.status === 'scheduled' ? (
+        <CancelAppointment key={item.id} item={item} onDone={onClose} />
+      ) : null}
       {item && item.type === 'group' && item.seriesId && canManage && item.status !== 'cancelled' ? (
         <ChangeForm key={item.id} item={item} seriesId={item.seriesId} onDone={onClose} />
       ) : null}
@@ -349,6 +366,54 @@ function ChangeForm({ item, seriesId, onDone }: { item: CalendarItem; seriesId: 
           </Button>
         </Group>
       ) : null}
+    </Stack>
+  );
+}
+
+/** An individual or family session is cancelled with a reason; moving one is a new booking. */
+function CancelAppointment({ item, onDone }: { item: CalendarItem; onDone(): void }) {
+  const appointment = useAppointment(item.id);
+  const cancel = useCancelAppointment();
+  const [reason, setReason] = useState('');
+  const submit = () => {
+    if (!appointment.data) return;
+    cancel.mutate(
+      { id: item.id, version: appointment.data.version, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'teal',
+            title: 'Session cancelled',
+            message: `${item.title} of ${longDay(dateOf(item.start))} is cancelled.`,
+          });
+          onDone();
+        },
+      },
+    );
+  };
+  return (
+    <Stack gap="md" mt="lg">
+      <Divider label="Cancel this session" labelPosition="left" />
+      <Textarea
+        label="Reason"
+        placeholder="Participant unwell, clinician away…"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+      />
+      <ProblemAlert error={cancel.error ?? appointment.error} shownFields={[]} />
+      <Group justify="flex-end">
+        <Button
+          color="red"
+          onClick={submit}
+          loading={cancel.isPending}
+          disabled={reason.trim() === '' || !appointment.data}
+        >
+          Cancel this session
+        </Button>
+      </Group>
     </Stack>
   );
 }

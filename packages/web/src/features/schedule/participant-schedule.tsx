@@ -47,6 +47,7 @@ export function ParticipantSchedule({ patientId }: { patientId: string }) {
       )}
       <ParticipantWeek
         patientId={patientId}
+        canBook={canBook}
         action={
           canBook ? (
             <Button variant="default" onClick={() => setBookOpen(true)}>
@@ -69,7 +70,15 @@ export function ParticipantSchedule({ patientId }: { patientId: string }) {
   );
 }
 
-function ParticipantWeek({ patientId, action }: { patientId: string; action: ReactNode }) {
+function ParticipantWeek({
+  patientId,
+  action,
+  canBook,
+}: {
+  patientId: string;
+  action: ReactNode;
+  canBook: boolean;
+}) {
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const [date, setDate] = useState(todayIso());
   const calendar = useCalendar('week', date, 'patientId', patientId);
@@ -109,7 +118,7 @@ function ParticipantWeek({ patientId, action }: { patientId: string; action: Rea
       ) : (
         <TimeGrid days={days} items={items} today={todayIso()} onOpen={setItem} />
       )}
-      <OccurrenceDialog item={item} canManage={false} onClose={() => setItem(null)} />
+      <OccurrenceDialog item={item} canManage={false} canBook={canBook} onClose={() => setItem(null)} />
     </Card>
   );
 }

@@ -179,6 +179,27 @@ export function useBookAppointment() {
   });
 }
 
+export function useAppointment(id: string | null) {
+  return useQuery({
+    queryKey: ['schedule', 'appointment', id ?? ''],
+    queryFn: ({ signal }) => request<Appointment>(`/appointments/${enc(id ?? '')}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useCancelAppointment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, reason }: { id: string; version: number; reason: string }) =>
+      request<Appointment>(`/appointments/${enc(id)}`, {
+        method: 'PATCH',
+        body: { status: 'cancelled', reason },
+        version,
+      }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: scheduleKeys.all }),
+  });
+}
+
 export function useShortfalls(week: string, enabled: boolean) {
   return useQuery({
     queryKey: scheduleKeys.shortfalls(week),

@@ -236,7 +236,12 @@ function Schedule() {
         )}
         <Legend />
       </Stack>
-      <OccurrenceDialog item={open} canManage={canManage} onClose={() => setOpen(null)} />
+      <OccurrenceDialog
+        item={open}
+        canManage={canManage}
+        canBook={userCan(user, 'appointment.manage')}
+        onClose={() => setOpen(null)}
+      />
     </>
   );
 }
