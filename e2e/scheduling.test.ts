@@ -249,6 +249,18 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
       .toMatch(/Priya Nair/);
   });
 
+  it('shows a clinician’s week across tracks, with individual sessions', async () => {
+    await page.goto(`${server.url}/schedule?date=${addDays(monday, 7)}`);
+    await page.getByText('Clinician', { exact: true }).click();
+    await choose('Clinician', 'Sam Lee');
+    const grid = page.getByTestId('calendar-grid');
+    // Groups of three tracks (mornings, evenings, virtual) and the demo's two sessions next Tuesday.
+    await grid.getByTestId('calendar-block').filter({ hasText: 'Life Skills' }).first().waitFor();
+    await grid.getByTestId('calendar-block').filter({ hasText: 'Family session' }).first().waitFor();
+    expect(await grid.textContent()).toMatch(/19:30–21:00/);
+    await screenshot(page, 'schedule-clinician-week');
+  });
+
   it('shows the day view at phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {

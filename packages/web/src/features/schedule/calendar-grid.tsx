@@ -55,7 +55,9 @@ interface BlockProps {
 export function CalendarBlock({ item, style, minutes = 120, onOpen }: BlockProps) {
   const cancelled = item.status === 'cancelled';
   const full = item.capacity !== null && item.participantCount >= item.capacity && !cancelled;
-  const compact = minutes < 55;
+  // Under 40 minutes: title and time; under 80: three lines; longer: everything.
+  const compact = minutes < 40;
+  const short = !compact && minutes < 80;
   return (
     <button
       type="button"
@@ -63,7 +65,7 @@ export function CalendarBlock({ item, style, minutes = 120, onOpen }: BlockProps
       data-type={item.type}
       data-mode={item.mode}
       data-status={item.status}
-      data-compact={compact}
+      data-size={compact ? 'compact' : short ? 'short' : 'full'}
       data-testid="calendar-block"
       style={style}
       aria-label={describeItem(item)}
@@ -87,9 +89,19 @@ export function CalendarBlock({ item, style, minutes = 120, onOpen }: BlockProps
       <div className="cal-title">{item.title}</div>
       <div className="cal-line">
         <span className="cal-time">{timeRange(item.start, item.end)}</span>
-        {compact ? ` · ${whereOf(item)}` : null}
+        {compact || short ? ` · ${whereOf(item)}` : null}
       </div>
-      {compact ? null : (
+      {compact ? null : short ? (
+        <div className="cal-line">
+          {item.capacity !== null ? (
+            <>
+              <Fill item={item} />
+              {' · '}
+            </>
+          ) : null}
+          {whoOf(item)}
+        </div>
+      ) : (
         <>
           <div className="cal-line">
             {whereOf(item)}
