@@ -71,6 +71,8 @@ export interface AppUserTable extends TenantColumns {
   password_hash: string;
   mfa_secret: string | null;
   mfa_enabled_at: Timestamp | null;
+  /** The RFC 6238 time step of the last code accepted: no code of that step or before works again. */
+  mfa_last_time_step: number | null;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
@@ -89,6 +91,7 @@ export interface SignInAccountView {
   mfa_secret: string | null;
   failed_login_count: number;
   locked_until: Date | null;
+  mfa_last_time_step: number | null;
 }
 
 export interface UserSessionTable {

@@ -14,6 +14,7 @@ import * as measures from './0012-measures.js';
 import * as assessments from './0013-assessments.js';
 import * as plans from './0014-plans.js';
 import * as performanceIndexes from './0015-performance-indexes.js';
+import * as totpReplay from './0016-totp-replay.js';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-assessments': assessments,
   '0014-plans': plans,
   '0015-performance-indexes': performanceIndexes,
+  '0016-totp-replay': totpReplay,
 };

@@ -222,6 +222,21 @@ describe('two-step sign-in (TOTP)', () => {
     const ok = await second.agent.post('/api/v1/auth/mfa', { code: await totpCodeAt(secret, clock.now()) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('signed_in');
+
+    // The same code, seen by someone else within its validity, does not work a second time;
+    // the authenticator's next code does.
+    clock.advanceSeconds(20);
+    const replay = await signIn(app, user.email, user.password);
+    const replayed = await replay.agent.post('/api/v1/auth/mfa', {
+      code: await totpCodeAt(secret, clock.now()),
+    });
+    expect(replayed.statusCode).toBe(401);
+    const earlier = await totpCodeAt(secret, new Date(clock.now().getTime() - 30_000));
+    expect((await replay.agent.post('/api/v1/auth/mfa', { code: earlier })).statusCode).toBe(401);
+    clock.advanceSeconds(30);
+    const next = await replay.agent.post('/api/v1/auth/mfa', { code: await totpCodeAt(secret, clock.now()) });
+    expect(next.statusCode).toBe(200);
+
     const actions = (await auditActions(user.id)).map((a) => `${a.action}:${a.outcome}`);
     expect(actions).toEqual(
       expect.arrayContaining([

@@ -26,6 +26,7 @@ export async function findSessionWithAccount(db: Kysely<DB>, id: string) {
       'a.mfa_secret as account_mfa_secret',
       'a.failed_login_count as account_failed_login_count',
       'a.locked_until as account_locked_until',
+      'a.mfa_last_time_step as account_mfa_last_time_step',
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();

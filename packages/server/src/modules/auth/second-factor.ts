@@ -56,7 +56,9 @@ export async function verifySecondFactor(
     throw new DomainError('invalid_state', 'Start setting up two-step sign-in first.');
   }
   const who = { organizationId: account.organizationId, actorUserId: account.id, actorLabel: account.email };
-  if (!(await verifyTotp(secret, code, ctx.now))) {
+  // A new secret has no codes used yet; a known one takes only codes after the last accepted.
+  const timeStep = await verifyTotp(secret, code, ctx.now, enrolling ? null : account.mfaLastTimeStep);
+  if (timeStep === null) {
     const next = await noteFailedSignIn(db, account, ctx.now);
     const locked = next.lockedUntil !== null;
     if (locked && session.state !== 'active') await deleteSession(db, session.id);
@@ -69,7 +71,7 @@ export async function verifySecondFactor(
     return { ok: false, locked };
   }
   if (enrolling) await enableMfa(db, account, secret, ctx.now);
-  await noteSuccessfulSignIn(db, account, ctx.now);
+  await noteSuccessfulSignIn(db, account, ctx.now, timeStep);
   await recordAuditEvent(db, ctx, { action: enrolling ? 'auth.mfa_enrolled' : 'auth.mfa', ...who });
   if (session.state === 'active') {
     await updateSession(db, session.id, { pending_mfa_secret: null });

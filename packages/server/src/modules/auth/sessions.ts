@@ -78,6 +78,7 @@ export async function resolveSession(
     account_mfa_secret,
     account_failed_login_count,
     account_locked_until,
+    account_mfa_last_time_step,
     ...session
   } = row;
   const liveness = sessionLiveness(
@@ -98,6 +99,7 @@ export async function resolveSession(
           mfa_secret: account_mfa_secret,
           failed_login_count: account_failed_login_count ?? 0,
           locked_until: account_locked_until,
+          mfa_last_time_step: account_mfa_last_time_step,
         });
   if (liveness !== 'live' || !account?.active) {
     const reason = liveness !== 'live' ? liveness : 'account_inactive';

@@ -64,7 +64,10 @@ export async function updateUserAtVersion(
 export async function setSignInState(
   db: Kysely<DB>,
   id: string,
-  changes: Pick<AppUserUpdate, 'failed_login_count' | 'locked_until' | 'last_login_at'>,
+  changes: Pick<
+    AppUserUpdate,
+    'failed_login_count' | 'locked_until' | 'last_login_at' | 'mfa_last_time_step'
+  >,
 ) {
   await db.updateTable('app_user').set(changes).where('id', '=', id).execute();
 }

@@ -15,6 +15,8 @@ export interface SignInAccount {
   mfaSecret: string | null;
   failedCount: number;
   lockedUntil: Date | null;
+  /** The time step of the last sign-in code accepted: codes of that step or earlier are refused. */
+  mfaLastTimeStep: number | null;
 }
 
 /** The sign_in_account view's columns (migration 0015): app_user's sign-in fields. */
@@ -40,6 +42,7 @@ function toAccount(row: SignInAccountRow): SignInAccount {
     mfaSecret: row.mfa_secret,
     failedCount: row.failed_login_count,
     lockedUntil: row.locked_until,
+    mfaLastTimeStep: row.mfa_last_time_step,
   };
 }
 
@@ -67,8 +70,19 @@ export async function noteFailedSignIn(db: Kysely<DB>, account: SignInAccount, n
   return next;
 }
 
-export async function noteSuccessfulSignIn(db: Kysely<DB>, account: SignInAccount, now: Date) {
-  await setSignInState(db, account.id, { failed_login_count: 0, locked_until: null, last_login_at: now });
+/** A sign-in that passed; with the time step of the code it used, when a second factor did. */
+export async function noteSuccessfulSignIn(
+  db: Kysely<DB>,
+  account: SignInAccount,
+  now: Date,
+  codeTimeStep?: number,
+) {
+  await setSignInState(db, account.id, {
+    failed_login_count: 0,
+    locked_until: null,
+    last_login_at: now,
+    ...(codeTimeStep === undefined ? {} : { mfa_last_time_step: codeTimeStep }),
+  });
 }
 
 export async function enableMfa(db: Kysely<DB>, account: SignInAccount, secret: string, now: Date) {

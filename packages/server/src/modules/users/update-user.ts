@@ -70,7 +70,13 @@ export async function resetUserMfa(
     ctx.actor.organizationId,
     id,
     expectedVersion,
-    { mfa_secret: null, mfa_enabled_at: null, failed_login_count: 0, locked_until: null },
+    {
+      mfa_secret: null,
+      mfa_enabled_at: null,
+      mfa_last_time_step: null,
+      failed_login_count: 0,
+      locked_until: null,
+    },
     ctx.now,
   );
   if (!row) throw DomainError.stale('account', toStaffUser(current));
