@@ -79,9 +79,13 @@ export async function startServer(target: DataTarget): Promise<RunningServer> {
     delete env.DATABASE_URL;
     env.DATA_DIR = target.dataDir ?? undefined;
   }
+  // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`]
+    : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'packages/server/bin/trellis.js'), 'serve'],
+    [...profile, path.join(REPO_ROOT, 'packages/server/bin/trellis.js'), 'serve'],
     { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -244,3 +244,26 @@ describe('calendar feeds', () => {
     ).toBe(404);
   });
 });
+
+describe('a clinician’s calendar', () => {
+  it('shows the groups they cover for a colleague, and not the ones they are covered on', async () => {
+    const cover = await world.agent.patch(
+      `/api/v1/series/${seriesId}`,
+      {
+        scope: 'occurrence',
+        date: '2026-04-08',
+        change: {
+          kind: 'substitute',
+          absentFacilitatorId: world.lee.id,
+          substituteFacilitatorId: world.patel.id,
+        },
+      },
+      { 'if-match': `"${(await world.agent.get(`/api/v1/series/${seriesId}`)).json().version}"` },
+    );
+    expect(cover.statusCode).toBe(200);
+    const patel = await calendar(`view=week&date=2026-04-06&clinicianId=${world.patel.id}`);
+    expect(patel.items.map((i) => [i.type, i.start])).toEqual([['group', '2026-04-08T09:00']]);
+    const lee = await calendar(`view=week&date=2026-04-06&clinicianId=${world.lee.id}`);
+    expect(lee.items.map((i) => i.start)).toEqual(['2026-04-06T09:00', '2026-04-09T09:00']);
+  });
+});

@@ -103,12 +103,17 @@ export async function readCalendar(
   if (query.clinicianId && !directory.staff.has(query.clinicianId)) throw DomainError.notFound('clinician');
   if (query.patientId) await readPatient(db, orgId, query.patientId);
 
+  // Only the series that can show: a track's, or those a clinician facilitates (or covers).
   const timeline = await loadTimeline(
     db,
     orgId,
     directory,
     range,
-    query.trackId ? { trackIds: [query.trackId] } : {},
+    query.trackId
+      ? { trackIds: [query.trackId] }
+      : query.clinicianId
+        ? { facilitatorId: query.clinicianId }
+        : {},
   );
   const inRange = (localDate: string) => localDate >= range.from && localDate <= range.to;
   let groups = timeline.occurrences.filter((o) => inRange(o.occurrence.localStart.toPlainDate().toString()));
@@ -128,6 +133,8 @@ export async function readCalendar(
         to: new Date(Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS),
         includeCancelled: true,
         ...(query.patientId ? { patientId: query.patientId } : {}),
+        ...(query.clinicianId ? { clinicianId: query.clinicianId } : {}),
+        ...(query.roomId ? { roomId: query.roomId } : {}),
       })
     ).filter((a) => {
       if (!inRange(localOf(a.starts_at, zoneOf(directory, a.location_id)).toPlainDate().toString()))

@@ -302,7 +302,14 @@ export async function updateAppointmentAtVersion(
 export async function listAppointments(
   db: Kysely<DB>,
   organizationId: string,
-  filter: { from: Date; to: Date; patientId?: string; includeCancelled?: boolean },
+  filter: {
+    from: Date;
+    to: Date;
+    patientId?: string;
+    clinicianId?: string;
+    roomId?: string;
+    includeCancelled?: boolean;
+  },
 ) {
   let query = db
     .selectFrom('appointment')
@@ -311,6 +318,8 @@ export async function listAppointments(
     .where('starts_at', '<', filter.to)
     .where('ends_at', '>', filter.from);
   if (!filter.includeCancelled) query = query.where('status', '!=', 'cancelled');
+  if (filter.clinicianId) query = query.where('clinician_id', '=', filter.clinicianId);
+  if (filter.roomId) query = query.where('room_id', '=', filter.roomId);
   if (filter.patientId) {
     query = query.where(sql<boolean>`participant_ids @> array[${filter.patientId}]::uuid[]`);
   }

@@ -125,21 +125,39 @@ export async function loadTimeline(
     locationIds?: string[];
     seriesRows?: SeriesRow[];
     enrollments?: EnrollmentRow[];
+    /** Only series this person facilitates, or covers for someone on one of their dates. */
+    facilitatorId?: string;
   } = {},
 ): Promise<Timeline> {
-  let seriesRows = options.seriesRows ?? (await listSeries(db, organizationId, { activeFrom: range.from }));
+  let seriesRows =
+    options.seriesRows ??
+    (await listSeries(db, organizationId, {
+      activeFrom: range.from,
+      ...(options.trackIds?.length === 1 ? { trackId: options.trackIds[0] } : {}),
+    }));
   if (options.trackIds) seriesRows = seriesRows.filter((s) => options.trackIds?.includes(s.track_id));
   if (options.locationIds)
     seriesRows = seriesRows.filter((s) => options.locationIds?.includes(s.location_id));
-  const trackIds = [...new Set(seriesRows.map((s) => s.track_id))];
-  const enrollments =
-    options.enrollments ??
-    (await listEnrollments(db, organizationId, { from: range.from, to: range.to, trackIds }));
-  const exceptionRows = await listExceptions(
+  let exceptionRows = await listExceptions(
     db,
     organizationId,
     seriesRows.map((s) => s.id),
   );
+  if (options.facilitatorId) {
+    const person = options.facilitatorId;
+    const covers = new Set(
+      exceptionRows
+        .filter((e) => (e.detail as { substituteFacilitatorId?: string }).substituteFacilitatorId === person)
+        .map((e) => e.series_id),
+    );
+    seriesRows = seriesRows.filter((s) => s.facilitator_ids.includes(person) || covers.has(s.id));
+    const kept = new Set(seriesRows.map((s) => s.id));
+    exceptionRows = exceptionRows.filter((e) => kept.has(e.series_id));
+  }
+  const trackIds = [...new Set(seriesRows.map((s) => s.track_id))];
+  const enrollments =
+    options.enrollments ??
+    (await listEnrollments(db, organizationId, { from: range.from, to: range.to, trackIds }));
   const exceptions = exceptionRows.map((e) => e.detail as unknown as SeriesException);
   const locationIds = [...new Set(seriesRows.map((s) => s.location_id))];
   const closureRows = await listClosures(db, organizationId, locationIds);
