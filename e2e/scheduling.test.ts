@@ -252,7 +252,8 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
   it('shows a clinician’s week across tracks, with individual sessions', async () => {
     await page.goto(`${server.url}/schedule?date=${addDays(monday, 7)}`);
     await page.getByText('Clinician', { exact: true }).click();
-    await choose('Clinician', 'Sam Lee');
+    await page.getByRole('combobox', { name: 'Clinician' }).click();
+    await page.getByRole('option', { name: 'Sam Lee', exact: true }).click();
     const grid = page.getByTestId('calendar-grid');
     // Groups of three tracks (mornings, evenings, virtual) and the demo's two sessions next Tuesday.
     await grid.getByTestId('calendar-block').filter({ hasText: 'Life Skills' }).first().waitFor();
