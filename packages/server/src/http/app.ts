@@ -26,6 +26,7 @@ import { measureRoutes } from '../modules/measures/routes.js';
 import { organizationTimeZone } from '../modules/organizations/index.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { patientRoutes } from '../modules/patients/routes.js';
+import { closePlanTasksAtEpisodeEnd } from '../modules/plans/index.js';
 import { publicPlanRoutes } from '../modules/plans/public-routes.js';
 import { planRoutes } from '../modules/plans/routes.js';
 import { programRoutes } from '../modules/programs/routes.js';
@@ -116,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(episodeRoutes, {
     ...v1,
     // Episodes cannot import the modules that build on it: what ends with an episode is wired here.
-    whenEpisodeEnds: [endScheduleAtEpisodeEnd, endConsentsAtEpisodeEnd],
+    whenEpisodeEnds: [endScheduleAtEpisodeEnd, endConsentsAtEpisodeEnd, closePlanTasksAtEpisodeEnd],
   });
   await app.register(chartRoutes, v1);
   await app.register(taskRoutes, v1);

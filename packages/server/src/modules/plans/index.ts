@@ -1,5 +1,6 @@
 /** The plans module as other modules (and the demo seed) may use it. */
 export { listDuePlans } from './due-plans.js';
+export { closePlanTasksAtEpisodeEnd } from './episode-end.js';
 export { getEpisodePlan, getPlan } from './get-plan.js';
 export { issuePlanLink } from './plan-links.js';
 export { startReview } from './review-plan.js';

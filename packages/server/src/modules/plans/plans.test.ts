@@ -557,7 +557,7 @@ describe('bad input: clear errors, nothing lost', () => {
 });
 
 describe('deadlines and settings', () => {
-  it('lists due and overdue plans for the clinician’s caseload and, for a director, everyone’s', async () => {
+  it('lists due and overdue plans for the clinician’s caseload and, for a director, everyone’s; discharge cancels them', async () => {
     const { episode } = await anAdmittedPatient();
     await days(8);
     try {
@@ -579,12 +579,23 @@ describe('deadlines and settings', () => {
       expect((await patel.get('/api/v1/plans/due?scope=all')).statusCode).toBe(403);
       const all = (await director.get('/api/v1/plans/due?scope=all&limit=200')).json() as api.DuePlanList;
       expect(all.items.some((i) => i.episodeId === episode.id)).toBe(true);
-      const tasks = await database.db
-        .selectFrom('task')
-        .select('kind')
-        .where('subject_id', '=', episode.id)
-        .execute();
-      expect(tasks).toEqual([{ kind: 'plan_due' }]);
+      const tasks = () =>
+        database.db
+          .selectFrom('task')
+          .select(['kind', 'status'])
+          .where('subject_id', '=', episode.id)
+          .execute();
+      expect(await tasks()).toEqual([{ kind: 'plan_due', status: 'open' }]);
+
+      // Discharged: nothing is due any more, and the queued task is cancelled.
+      const discharged = await lee.post(`/api/v1/episodes/${episode.id}/transition`, {
+        to: 'discharged',
+        dischargeReason: 'completed',
+      });
+      expect(discharged.statusCode).toBe(200);
+      expect(await tasks()).toEqual([{ kind: 'plan_due', status: 'cancelled' }]);
+      const after = (await lee.get('/api/v1/plans/due?state=all&limit=200')).json() as api.DuePlanList;
+      expect(after.items.some((i) => i.episodeId === episode.id)).toBe(false);
     } finally {
       await days(-8);
     }
