@@ -8,6 +8,7 @@ import {
   registerPatient,
   trackList,
 } from './patients.js';
+import { patientPlan, plansDue } from './plans.js';
 import { clinicianDay, intakeBoard, trackWeek } from './scheduling.js';
 import type { Scenario } from './types.js';
 
@@ -21,7 +22,9 @@ export const SCENARIOS: Scenario[] = [
   clinicianDay,
   measuresDue,
   trackOutcomes,
+  plansDue,
   patientChart,
+  patientPlan,
   patientSearch,
   patientEpisodes,
   patientMeasures,

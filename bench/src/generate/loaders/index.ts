@@ -7,6 +7,7 @@ import { intakeLoader } from './intake.js';
 import { measuresLoader } from './measures.js';
 import { organizationsLoader } from './organizations.js';
 import { patientsLoader } from './patients.js';
+import { planSignaturesLoader, plansLoader } from './plans.js';
 import { programsLoader } from './programs.js';
 import { schedulingLoader } from './scheduling.js';
 import { tasksLoader } from './tasks.js';
@@ -29,6 +30,8 @@ export const LOADERS: Loader[] = [
   consentsLoader,
   schedulingLoader,
   measuresLoader,
+  planSignaturesLoader,
+  plansLoader,
   tasksLoader,
   auditLoader,
 ];
