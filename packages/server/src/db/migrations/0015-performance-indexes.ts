@@ -10,6 +10,10 @@ import { type Kysely, sql } from 'kysely';
  *   walking the primary key backwards read past every other tenant's newer events;
  * - episode_open_by_clinician_idx: a clinician's open episodes (measures due, their caseload),
  *   instead of every open episode of the organization filtered;
+ * - appointment_at_most_a_day: an appointment ends within a day of its start (the API allows 8
+ *   hours), so "appointments overlapping these days" can bound starts_at on both sides and use
+ *   appointment_time_idx as a range instead of reading every earlier appointment; and
+ *   appointment_clinician_time_idx for a clinician's own calendar;
  * - sign_in_account: the account fields sign-in and every session check read, a view owned by
  *   the users module, so that the auth module resolves a session and its account in one
  *   statement without reading app_user itself.
@@ -21,6 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index audit_event_org_seq_idx on audit_event (organization_id, seq desc);
     create index episode_open_by_clinician_idx on episode (organization_id, primary_clinician_id)
       where status <> 'discharged';
+    alter table appointment add constraint appointment_at_most_a_day
+      check (ends_at <= starts_at + interval '1 day');
+    create index appointment_clinician_time_idx on appointment (organization_id, clinician_id, starts_at);
 
     create view sign_in_account as
       select id, organization_id, email, display_name, roles, active, password_hash, mfa_secret,
@@ -32,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop view sign_in_account;
+    drop index appointment_clinician_time_idx;
+    alter table appointment drop constraint appointment_at_most_a_day;
     drop index episode_open_by_clinician_idx;
     drop index audit_event_org_seq_idx;
     drop index patient_last_prefix_idx;

@@ -311,11 +311,14 @@ export async function listAppointments(
     includeCancelled?: boolean;
   },
 ) {
+  // An appointment lasts at most a day (constraint appointment_at_most_a_day): the lower bound on
+  // starts_at makes the overlap test a range of the (organization_id, starts_at) index.
   let query = db
     .selectFrom('appointment')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('starts_at', '<', filter.to)
+    .where('starts_at', '>', new Date(filter.from.getTime() - 86_400_000))
     .where('ends_at', '>', filter.from);
   if (!filter.includeCancelled) query = query.where('status', '!=', 'cancelled');
   if (filter.clinicianId) query = query.where('clinician_id', '=', filter.clinicianId);
