@@ -271,6 +271,8 @@ export const DueMeasuresQuery = z.strictObject({
 
 export const DueMeasure = z.object({
   patientId: Id,
+  /** The patient's name as staff call them (preferred name first). */
+  patientName: z.string(),
   episodeId: Id,
   trackId: Id,
   primaryClinicianId: Id,

@@ -37,6 +37,12 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** A task as the queue lists it: with the name and MRN of the patient it is about, if any. */
+export const QueuedTask = Task.extend({
+  patient: z.object({ displayName: z.string(), mrn: z.string() }).nullable(),
+});
+export type QueuedTask = z.infer<typeof QueuedTask>;
+
 const DateTime = z.iso.datetime({ offset: true, error: 'Use a date and time such as 2026-12-01T09:00:00Z.' });
 
 export const TaskListQuery = z.strictObject({

@@ -136,6 +136,7 @@ describe('the due list', () => {
     ]);
     expect(body.items[0]).toMatchObject({
       episodeId: b.episode.id,
+      patientName: b.patient.displayName,
       trackId: track.id,
       primaryClinicianId: clinician.id,
     });

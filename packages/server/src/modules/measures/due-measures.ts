@@ -13,6 +13,7 @@ import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { organizationTimeZone } from '../organizations/index.js';
+import { readPatientLabels } from '../patients/index.js';
 import { episodesWithSchedule, latestAdministrations } from './repo.js';
 import { storedRules } from './schedule.js';
 
@@ -75,9 +76,16 @@ export async function listDueMeasures(
       a.episode.patient_id.localeCompare(b.episode.patient_id) ||
       a.instrument.localeCompare(b.instrument),
   );
-  const items = all.slice(0, query.limit).map(({ episode, ...item }) => ({
+  const page = all.slice(0, query.limit);
+  const names = await readPatientLabels(
+    db,
+    orgId,
+    page.map((i) => i.episode.patient_id),
+  );
+  const items = page.map(({ episode, ...item }) => ({
     ...item,
     patientId: episode.patient_id,
+    patientName: names.get(episode.patient_id)?.displayName ?? '',
     episodeId: episode.id,
     trackId: episode.track_id,
     primaryClinicianId: episode.primary_clinician_id,

@@ -101,6 +101,17 @@ export async function findPatient(db: Kysely<DB>, organizationId: string, id: st
     .executeTakeFirst();
 }
 
+/** The name columns of several patients at once (lists that show names: one query, not one each). */
+export async function findPatientNames(db: Kysely<DB>, organizationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('patient')
+    .select(['id', 'mrn', 'legal_first_name', 'legal_last_name', 'preferred_name'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export async function patientExists(db: Kysely<DB>, organizationId: string, id: string): Promise<boolean> {
   const row = await db
     .selectFrom('patient')

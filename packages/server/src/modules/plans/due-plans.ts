@@ -6,7 +6,7 @@ import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { organizationTimeZone } from '../organizations/index.js';
-import { readPatient } from '../patients/index.js';
+import { readPatientLabels } from '../patients/index.js';
 import { openTask } from '../tasks/index.js';
 import { openEpisodesWithPlans } from './repo.js';
 import { planSettingsValues } from './settings.js';
@@ -71,9 +71,14 @@ export async function listDuePlans(
   all.sort((a, b) => a.daysLeft - b.daysLeft || a.patientId.localeCompare(b.patientId));
   const offset = Number(query.cursor ?? 0) || 0;
   const page = all.slice(offset, offset + query.limit);
+  const names = await readPatientLabels(
+    db,
+    orgId,
+    page.map((i) => i.patientId),
+  );
   const items: api.DuePlanList['items'] = [];
   for (const item of page) {
-    items.push({ ...item, patientName: (await readPatient(db, orgId, item.patientId)).displayName });
+    items.push({ ...item, patientName: names.get(item.patientId)?.displayName ?? '' });
     if (item.state !== 'on_track') {
       await openTask(db, ctx, {
         kind: item.kind === 'review' ? 'plan_review_due' : 'plan_due',

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { RequestContext, StaffActor } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { recordAuditEvent } from '../audit/index.js';
+import { readPatientLabels } from '../patients/index.js';
 import { countOpenPatientTasks, listTaskRows, type TaskQuery } from './repo.js';
 import { findVisibleTask } from './resolve-task.js';
 import { taskCursor, toTask } from './to-api.js';
@@ -97,10 +98,15 @@ export async function listTasks(
 export type TaskListQuery = z.output<typeof api.TaskListQuery>;
 
 /**
- * What a signed-in person's queue shows: only kinds their role may read. One audit event
- * names the patients whose tasks were shown (ids only), like a search.
+ * What a signed-in person's queue shows: only kinds their role may read, each with its patient's
+ * name and MRN (one query for the page). One audit event names the patients whose tasks were
+ * shown (ids only), like a search.
  */
-export async function readTaskQueue(db: Kysely<DB>, ctx: Ctx, query: TaskListQuery): Promise<TaskPage> {
+export async function readTaskQueue(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  query: TaskListQuery,
+): Promise<{ items: api.QueuedTask[]; nextCursor: string | null }> {
   const visible = visibleTaskKinds(ctx.actor);
   const kinds = query.kind ? query.kind.filter((k) => visible.includes(k)) : visible;
   const page = await listTasks(db, ctx.actor.organizationId, {
@@ -123,7 +129,14 @@ export async function readTaskQueue(db: Kysely<DB>, ctx: Ctx, query: TaskListQue
       details: { count: page.items.length, patientIds },
     });
   }
-  return page;
+  const labels = await readPatientLabels(db, ctx.actor.organizationId, patientIds);
+  return {
+    items: page.items.map((task) => ({
+      ...task,
+      patient: task.patientId ? (labels.get(task.patientId) ?? null) : null,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** One task; reading a task about a patient is audited. */

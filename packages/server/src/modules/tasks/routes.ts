@@ -19,7 +19,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app,
         summary:
           'The work queue: urgent first, then by due time; filter by owner, kind, status, patient, due',
         querystring: api.TaskListQuery,
-        response: { 200: api.pageOf(api.Task) },
+        response: { 200: api.pageOf(api.QueuedTask) },
       },
     },
     async (request) => {

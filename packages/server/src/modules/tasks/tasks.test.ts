@@ -131,6 +131,14 @@ describe('the queue over HTTP', () => {
       ownerRole: null,
       createdBy: clinician.id,
     });
+    // The queue names the patient (one query for the page), so a row needs no further call.
+    const queue = (await agent.get(`/api/v1/tasks?patientId=${patient.id}`)).json();
+    expect(queue.items).toEqual([
+      expect.objectContaining({
+        id: response.json().id,
+        patient: { displayName: patient.displayName, mrn: patient.mrn },
+      }),
+    ]);
     const missing = await agent.post('/api/v1/tasks', { title: 'About nothing' });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().errors[0].field).toBe('subject');

@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { api } from '@trellis/domain';
 import { request } from '../../app/api-client';
 import type { Output } from '../../app/types';
@@ -29,24 +29,6 @@ export function useMyDueMeasures() {
     queryFn: ({ signal }) =>
       request<DueMeasures>('/measures/due', { query: { mine: true, limit: 50 }, signal }),
   });
-}
-
-/** Names for the due list: one call per patient, cached across cards. */
-export function usePatientNames(ids: readonly string[]) {
-  const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['tasks', 'patient', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        request<PatientSummary>(`/patients/${enc(id)}`, { signal }),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const names = new Map<string, string>();
-  results.forEach((result, index) => {
-    const id = ids[index];
-    if (id && result.data) names.set(id, result.data.displayName);
-  });
-  return names;
 }
 
 export function useActiveTracks() {

@@ -13,7 +13,6 @@ import {
   type Track,
   useActiveTracks,
   useMyDueMeasures,
-  usePatientNames,
   useTodaysGroups,
   useTrackOutcome,
 } from './dashboard-api';
@@ -99,7 +98,6 @@ function DueMeasuresCard() {
   const items = [...(due.data?.items ?? [])].sort((a, b) =>
     a.status === b.status ? a.dueDate.localeCompare(b.dueDate) : a.status === 'overdue' ? -1 : 1,
   );
-  const names = usePatientNames([...new Set(items.slice(0, 12).map((i) => i.patientId))]);
   return (
     <DashCard
       id="due-measures"
@@ -132,7 +130,7 @@ function DueMeasuresCard() {
                 to={`/patients/${item.patientId}/measures/new?instrument=${item.instrument}`}
                 fw={600}
               >
-                {names.get(item.patientId) ?? '…'}
+                {item.patientName}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {INSTRUMENT[item.instrument] ?? item.instrument} {TIMING[item.timing] ?? ''}

@@ -17,7 +17,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../app/api-client';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
-import { type Task, useAdministration, usePatient, useResolveTask, useRiskAlerts } from './tasks-api';
+import { type Task, useAdministration, useResolveTask, useRiskAlerts } from './tasks-api';
 
 const OWNER: Record<string, string> = { director: 'the directors', clinician: 'the clinicians' };
 
@@ -45,8 +45,7 @@ function WhatHappened({ task }: { task: Task }) {
 }
 
 function AlertRow({ task, onResolve }: { task: Task; onResolve: (task: Task, name: string) => void }) {
-  const patient = usePatient(task.patientId);
-  const name = patient.data ? patient.data.displayName : '…';
+  const name = task.patient?.displayName ?? '';
   return (
     <Card
       withBorder
@@ -63,10 +62,10 @@ function AlertRow({ task, onResolve }: { task: Task; onResolve: (task: Task, nam
                 {name}
               </Anchor>
             ) : null}
-            {patient.data ? (
+            {task.patient ? (
               <Text span size="sm" c="dimmed">
                 {' '}
-                · MRN {patient.data.mrn}
+                · MRN {task.patient.mrn}
               </Text>
             ) : null}
             <Text fw={600} fz="sm" mt={2}>

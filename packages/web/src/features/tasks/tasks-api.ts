@@ -3,8 +3,8 @@ import type { api } from '@trellis/domain';
 import { request } from '../../app/api-client';
 import type { Output } from '../../app/types';
 
-export type Task = Output<typeof api.Task>;
-export type Patient = Output<typeof api.Patient>;
+/** A task as the queue lists it, with its patient's name and MRN. */
+export type Task = Output<typeof api.QueuedTask>;
 export type Administration = Output<typeof api.Administration>;
 
 const enc = encodeURIComponent;
@@ -28,16 +28,6 @@ export function useRiskAlerts(enabled: boolean) {
   });
 }
 
-/** The patient an alert is about (name and MRN, shown to staff who may read tasks). */
-export function usePatient(patientId: string | null) {
-  return useQuery({
-    queryKey: ['tasks', 'patient', patientId],
-    queryFn: ({ signal }) => request<Patient>(`/patients/${enc(patientId ?? '')}`, { signal }),
-    enabled: Boolean(patientId),
-    staleTime: 5 * 60_000,
-  });
-}
-
 /** The score that opened an alert, to say what happened. */
 export function useAdministration(id: string | null) {
   return useQuery({
@@ -52,7 +42,7 @@ export function useResolveTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ task, note }: { task: Task; note: string }) =>
-      request<Task>(`/tasks/${enc(task.id)}/resolve`, {
+      request<Output<typeof api.Task>>(`/tasks/${enc(task.id)}/resolve`, {
         method: 'POST',
         version: task.version,
         body: { status: 'done', note },
