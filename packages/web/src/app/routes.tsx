@@ -64,6 +64,14 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The participant signs their treatment plan from a one-time link: no account, made for a phone.
+    path: '/sign/plan/:token',
+    element: page(
+      () => import('../features/plans/plan-sign-page'),
+      (m) => m.PlanSignPage,
+    ),
+  },
+  {
     element: <RequireSignedIn />,
     children: [
       {
@@ -176,6 +184,13 @@ export const router = createBrowserRouter([
         element: page(
           () => import('../features/measures/give-measure-page'),
           (m) => m.GiveMeasurePage,
+        ),
+      },
+      {
+        path: 'patients/:id/plan/print',
+        element: page(
+          () => import('../features/plans/plan-print-page'),
+          (m) => m.PlanPrintPage,
         ),
       },
       {

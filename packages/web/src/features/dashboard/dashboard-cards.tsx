@@ -6,6 +6,7 @@ import { useUser } from '../../app/session';
 import type { SessionUser } from '../../app/types';
 import { todayIso } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
+import { DuePlansCard } from '../plans/due-plans-card';
 import { ShortfallsCard } from '../schedule/shortfalls-card';
 import { RiskAlertsCard } from '../tasks/risk-alerts-card';
 import { CensusChart, trackShortName } from './census-chart';
@@ -225,6 +226,7 @@ export function liveDashboardTitles(user: SessionUser): string[] {
   if (seesRiskAlerts(user)) titles.push('Risk alerts');
   if (user.roles.includes('clinician')) titles.push("Today's groups");
   if (user.roles.includes('director')) titles.push('Census');
+  if (user.roles.includes('director')) titles.push('Reviews due');
   return titles;
 }
 
@@ -241,6 +243,9 @@ export function DashboardCards() {
     <>
       {canTasks ? <RiskAlertsCard /> : null}
       {clinician ? <DueMeasuresCard /> : null}
+      {(clinician || director) && userCan(user, 'clinical.read') ? (
+        <DuePlansCard scope={userCan(user, 'clinical.oversee') ? 'all' : 'mine'} />
+      ) : null}
       {clinician ? <TodaysGroupsCard user={user} /> : null}
       {director ? <ProgramOutcomesCard /> : null}
       {seesShortfalls ? <ShortfallsCard /> : null}

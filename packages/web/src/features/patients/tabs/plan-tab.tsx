@@ -1,9 +1,6 @@
-import { TabPlaceholder, type TabProps } from './tab-placeholder';
+import { PlanTab as Plan } from '../../plans/plan-tab';
+import type { TabProps } from './tab-placeholder';
 
-export function PlanTab(_props: TabProps) {
-  return (
-    <TabPlaceholder title="Treatment plan">
-      Coming with the treatment plans module: problems, goals and interventions, signatures and reviews.
-    </TabPlaceholder>
-  );
+export function PlanTab(props: TabProps) {
+  return <Plan patientId={props.patientId} />;
 }

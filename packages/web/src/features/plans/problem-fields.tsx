@@ -1,0 +1,442 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Fieldset,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  ASAM_DIMENSIONS,
+  type FrequencyPeriod,
+  type InterventionModality,
+  type ObjectiveStatus,
+} from '@trellis/domain';
+import type { ReactNode } from 'react';
+import {
+  type EGoal,
+  type EIntervention,
+  type EObjective,
+  type EProblem,
+  emptyGoal,
+  emptyIntervention,
+  emptyObjective,
+} from './editor-state';
+import { type Diagnosis, fieldId, MODALITY_OPTIONS, STATUS_OPTIONS } from './labels';
+
+export interface FieldContext {
+  diagnoses: readonly Diagnosis[];
+  staff: readonly { value: string; label: string }[];
+  /** The episode's primary clinician: responsible for new interventions until changed. */
+  defaultResponsible: string | null;
+  /** Messages by field path (problems.0.goals.1.text), shown once the person asked to sign. */
+  errors: ReadonlyMap<string, string>;
+  /** Moves the focus to a field once it is on the page (after adding an item). */
+  focusSoon(path: string): void;
+}
+
+function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} onClick={onClick} size="lg">
+      <span aria-hidden="true" style={{ fontSize: 20, lineHeight: 1 }}>
+        ×
+      </span>
+    </ActionIcon>
+  );
+}
+
+function sourceValue(source: EProblem['source']): string | null {
+  if (!source) return null;
+  return source.kind === 'asam' ? `asam:${source.dimension}` : `dx:${source.code}`;
+}
+
+function sourceFrom(value: string | null): EProblem['source'] {
+  if (!value) return null;
+  if (value.startsWith('asam:')) return { kind: 'asam', dimension: Number(value.slice(5)) };
+  return { kind: 'diagnosis', code: value.slice(3) };
+}
+
+const PER_OPTIONS: { value: FrequencyPeriod; label: string }[] = [
+  { value: 'week', label: 'a week' },
+  { value: 'month', label: 'a month' },
+];
+
+interface ProblemProps {
+  problem: EProblem;
+  index: number;
+  ctx: FieldContext;
+  onChange(next: EProblem): void;
+  onRemove(): void;
+}
+
+/** One problem of the draft: what it is, what it is linked to, its goals and objectives, its interventions. */
+export function ProblemFields({ problem, index, ctx, onChange, onRemove }: ProblemProps) {
+  const at = `problems.${index}`;
+  const err = (path: string) => ctx.errors.get(path);
+  const diagnosisOptions = ctx.diagnoses.map((d) => ({
+    value: `dx:${d.code}`,
+    label: `${d.code} · ${d.text}`,
+  }));
+  // A source no longer on the episode stays visible, so the checklist's message can be understood.
+  const source = problem.source;
+  if (source?.kind === 'diagnosis' && !ctx.diagnoses.some((d) => d.code === source.code)) {
+    diagnosisOptions.push({ value: `dx:${source.code}`, label: `${source.code} (not on this episode)` });
+  }
+  const sourceData = [
+    { group: 'Diagnoses of this episode', items: diagnosisOptions },
+    {
+      group: 'ASAM dimensions',
+      items: ASAM_DIMENSIONS['3'].map((d) => ({
+        value: `asam:${d.number}`,
+        label: `${d.number}. ${d.name}`,
+      })),
+    },
+  ];
+  const setGoal = (g: number, goal: EGoal) =>
+    onChange({ ...problem, goals: problem.goals.map((x, i) => (i === g ? goal : x)) });
+  const setIntervention = (i: number, iv: EIntervention) =>
+    onChange({ ...problem, interventions: problem.interventions.map((x, j) => (j === i ? iv : x)) });
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={`Problem ${index + 1}`}>
+      <Stack gap="md">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={3} fz="lg">
+            Problem {index + 1}
+          </Title>
+          <Button variant="subtle" color="red" size="compact-sm" onClick={onRemove}>
+            Remove problem {index + 1}
+          </Button>
+        </Group>
+        <Textarea
+          id={fieldId(`${at}.statement`)}
+          label="Problem"
+          description="What the participant struggles with, as seen in the assessment."
+          autosize
+          minRows={2}
+          value={problem.statement}
+          onChange={(e) => onChange({ ...problem, statement: e.currentTarget.value })}
+          error={err(`${at}.statement`)}
+        />
+        <Select
+          id={fieldId(`${at}.source`)}
+          label="Linked to"
+          description="A diagnosis of this episode, or the ASAM dimension the problem comes from."
+          placeholder="Choose a diagnosis or an ASAM dimension"
+          data={sourceData}
+          value={sourceValue(problem.source)}
+          onChange={(value) => onChange({ ...problem, source: sourceFrom(value) })}
+          error={err(`${at}.source`)}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+
+        <Stack gap="sm">
+          <Title order={4} fz="md">
+            Goals
+          </Title>
+          {problem.goals.map((goal, g) => (
+            <GoalFields
+              key={goal.key}
+              goal={goal}
+              at={`${at}.goals.${g}`}
+              number={g + 1}
+              ctx={ctx}
+              onChange={(next) => setGoal(g, next)}
+              onRemove={() => onChange({ ...problem, goals: problem.goals.filter((_, i) => i !== g) })}
+            />
+          ))}
+          <FieldMessage message={err(`${at}.goals`)} />
+          <Button
+            id={fieldId(`${at}.goals`)}
+            variant="light"
+            onClick={() => {
+              ctx.focusSoon(`${at}.goals.${problem.goals.length}.text`);
+              onChange({ ...problem, goals: [...problem.goals, emptyGoal()] });
+            }}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            Add a goal to problem {index + 1}
+          </Button>
+        </Stack>
+
+        <Stack gap="sm">
+          <Title order={4} fz="md">
+            Interventions
+          </Title>
+          {problem.interventions.map((iv, i) => (
+            <InterventionFields
+              key={iv.key}
+              intervention={iv}
+              at={`${at}.interventions.${i}`}
+              number={i + 1}
+              ctx={ctx}
+              onChange={(next) => setIntervention(i, next)}
+              onRemove={() =>
+                onChange({ ...problem, interventions: problem.interventions.filter((_, j) => j !== i) })
+              }
+            />
+          ))}
+          <FieldMessage message={err(`${at}.interventions`)} />
+          <Button
+            id={fieldId(`${at}.interventions`)}
+            variant="light"
+            onClick={() => {
+              ctx.focusSoon(`${at}.interventions.${problem.interventions.length}.modality`);
+              onChange({
+                ...problem,
+                interventions: [...problem.interventions, emptyIntervention(ctx.defaultResponsible)],
+              });
+            }}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            Add an intervention to problem {index + 1}
+          </Button>
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+function FieldMessage({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Text size="sm" c="red.8">
+      {message}
+    </Text>
+  );
+}
+
+function ItemBox({ legend, children }: { legend: ReactNode; children: ReactNode }) {
+  return (
+    <Fieldset legend={legend} variant="filled" radius="md" p="sm" style={{ minWidth: 0 }}>
+      {children}
+    </Fieldset>
+  );
+}
+
+interface GoalProps {
+  goal: EGoal;
+  at: string;
+  number: number;
+  ctx: FieldContext;
+  onChange(next: EGoal): void;
+  onRemove(): void;
+}
+
+function GoalFields({ goal, at, number, ctx, onChange, onRemove }: GoalProps) {
+  const setObjective = (o: number, next: EObjective) =>
+    onChange({ ...goal, objectives: goal.objectives.map((x, i) => (i === o ? next : x)) });
+  return (
+    <ItemBox legend={`Goal ${number}`}>
+      <Stack gap="sm">
+        <Group align="flex-start" wrap="nowrap" gap="xs">
+          <Textarea
+            id={fieldId(`${at}.text`)}
+            label="Goal, in the participant’s own words"
+            placeholder="“I want to get through a week without drinking.”"
+            autosize
+            minRows={1}
+            value={goal.text}
+            onChange={(e) => onChange({ ...goal, text: e.currentTarget.value })}
+            error={ctx.errors.get(`${at}.text`)}
+            style={{ flex: 1 }}
+          />
+          <RemoveButton label={`Remove goal ${number}`} onClick={onRemove} />
+        </Group>
+        {goal.objectives.map((objective, o) => (
+          <ObjectiveFields
+            key={objective.key}
+            objective={objective}
+            at={`${at}.objectives.${o}`}
+            number={o + 1}
+            ctx={ctx}
+            onChange={(next) => setObjective(o, next)}
+            onRemove={() => onChange({ ...goal, objectives: goal.objectives.filter((_, i) => i !== o) })}
+          />
+        ))}
+        <FieldMessage message={ctx.errors.get(`${at}.objectives`)} />
+        <Button
+          id={fieldId(`${at}.objectives`)}
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => {
+            ctx.focusSoon(`${at}.objectives.${goal.objectives.length}.text`);
+            onChange({ ...goal, objectives: [...goal.objectives, emptyObjective()] });
+          }}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          Add an objective to goal {number}
+        </Button>
+      </Stack>
+    </ItemBox>
+  );
+}
+
+interface ObjectiveProps {
+  objective: EObjective;
+  at: string;
+  number: number;
+  ctx: FieldContext;
+  onChange(next: EObjective): void;
+  onRemove(): void;
+}
+
+function ObjectiveFields({ objective, at, number, ctx, onChange, onRemove }: ObjectiveProps) {
+  const err = (f: string) => ctx.errors.get(`${at}.${f}`);
+  return (
+    <Card withBorder padding="sm" radius="md" role="group" aria-label={`Objective ${number}`} bg="white">
+      <Grid gap="xs" align="flex-start">
+        <Grid.Col span={12}>
+          <Group align="flex-start" wrap="nowrap" gap="xs">
+            <Textarea
+              id={fieldId(`${at}.text`)}
+              label={`Objective ${number}`}
+              description="Something observable the participant will do."
+              autosize
+              minRows={1}
+              value={objective.text}
+              onChange={(e) => onChange({ ...objective, text: e.currentTarget.value })}
+              error={err('text')}
+              style={{ flex: 1 }}
+            />
+            <RemoveButton label={`Remove objective ${number}`} onClick={onRemove} />
+          </Group>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TextInput
+            id={fieldId(`${at}.measure`)}
+            label="How it is measured"
+            placeholder="e.g. PHQ-9 below 10; diary card reviewed weekly"
+            value={objective.measure}
+            onChange={(e) => onChange({ ...objective, measure: e.currentTarget.value })}
+            error={err('measure')}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput
+            id={fieldId(`${at}.targetDate`)}
+            type="date"
+            label="Target date"
+            value={objective.targetDate ?? ''}
+            onChange={(e) => onChange({ ...objective, targetDate: e.currentTarget.value || null })}
+            error={err('targetDate')}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Select
+            id={fieldId(`${at}.status`)}
+            label="Status"
+            data={STATUS_OPTIONS}
+            value={objective.status}
+            allowDeselect={false}
+            onChange={(value) => value && onChange({ ...objective, status: value as ObjectiveStatus })}
+          />
+        </Grid.Col>
+      </Grid>
+    </Card>
+  );
+}
+
+interface InterventionProps {
+  intervention: EIntervention;
+  at: string;
+  number: number;
+  ctx: FieldContext;
+  onChange(next: EIntervention): void;
+  onRemove(): void;
+}
+
+function InterventionFields({ intervention, at, number, ctx, onChange, onRemove }: InterventionProps) {
+  const err = (f: string) => ctx.errors.get(`${at}.${f}`);
+  const staff = [...ctx.staff];
+  if (intervention.responsibleUserId && !staff.some((s) => s.value === intervention.responsibleUserId)) {
+    staff.push({ value: intervention.responsibleUserId, label: 'Someone no longer on staff' });
+  }
+  const frequency = intervention.frequency;
+  return (
+    <ItemBox legend={`Intervention ${number}`}>
+      <Grid gap="xs" align="flex-start">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            id={fieldId(`${at}.modality`)}
+            label="Kind"
+            placeholder="Choose"
+            data={MODALITY_OPTIONS}
+            value={intervention.modality}
+            onChange={(value) =>
+              onChange({ ...intervention, modality: value as InterventionModality | null })
+            }
+            error={err('modality')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 5, sm: 2 }}>
+          <NumberInput
+            id={fieldId(`${at}.frequency`)}
+            label="Times"
+            min={1}
+            max={14}
+            clampBehavior="strict"
+            allowDecimal={false}
+            value={frequency?.times ?? ''}
+            onChange={(value) =>
+              onChange({
+                ...intervention,
+                frequency:
+                  typeof value === 'number' && value >= 1
+                    ? { times: value, per: frequency?.per ?? 'week' }
+                    : null,
+              })
+            }
+            error={err('frequency')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 7, sm: 4 }}>
+          <Select
+            label="Per"
+            data={PER_OPTIONS}
+            value={frequency?.per ?? 'week'}
+            allowDeselect={false}
+            onChange={(value) =>
+              onChange({
+                ...intervention,
+                frequency: { times: frequency?.times ?? 1, per: (value as FrequencyPeriod) ?? 'week' },
+              })
+            }
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Group align="flex-start" wrap="nowrap" gap="xs">
+            <Select
+              id={fieldId(`${at}.responsibleUserId`)}
+              label="Responsible"
+              placeholder="Choose staff"
+              data={staff}
+              searchable
+              value={intervention.responsibleUserId}
+              onChange={(value) => onChange({ ...intervention, responsibleUserId: value })}
+              error={err('responsibleUserId')}
+              style={{ flex: 1 }}
+            />
+            <RemoveButton label={`Remove intervention ${number}`} onClick={onRemove} />
+          </Group>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label="What is done"
+            placeholder="e.g. Behavioural activation; weekly activity log"
+            value={intervention.description}
+            onChange={(e) => onChange({ ...intervention, description: e.currentTarget.value })}
+          />
+        </Grid.Col>
+      </Grid>
+    </ItemBox>
+  );
+}

@@ -1,0 +1,110 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { dueText } from './plan-status-card';
+import { type PlanDue, usePlanTemplates, useStartPlan } from './plans-api';
+
+/**
+ * No plan yet: start it from the library (one or more templates, e.g. depression and alcohol
+ * use) or blank. Everything a template fills in stays editable.
+ */
+export function StartPlan({
+  episodeId,
+  due,
+  canWrite,
+}: {
+  episodeId: string;
+  due: PlanDue | null;
+  canWrite: boolean;
+}) {
+  const templates = usePlanTemplates();
+  const start = useStartPlan(episodeId);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const dueBadge = due ? dueText(due) : null;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="start-plan-title">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} fz="xl" id="start-plan-title">
+              Start the plan
+            </Title>
+            <Text size="sm" c="dimmed" maw="44rem">
+              There is no treatment plan for this episode yet. Pick the templates that fit what the assessment
+              found: they fill in problems, goals, measurable objectives with target dates, and interventions
+              with the primary clinician as responsible. Then change anything in the participant’s words.
+            </Text>
+          </div>
+          {dueBadge ? (
+            <Badge color={dueBadge.color} variant="light" size="lg" tt="none">
+              {dueBadge.text}
+            </Badge>
+          ) : null}
+        </Group>
+        <ProblemAlert error={templates.error} title="The template library could not be loaded" />
+        {templates.isPending ? <Skeleton h={160} /> : null}
+        {templates.data ? (
+          <Checkbox.Group label="Templates from the library" value={chosen} onChange={setChosen}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" mt="xs">
+              {templates.data.map((t) => (
+                <Checkbox.Card key={t.id} value={t.id} radius="md" p="md" withBorder aria-label={t.title}>
+                  <Group wrap="nowrap" align="flex-start" gap="sm">
+                    <Checkbox.Indicator />
+                    <div>
+                      <Text fw={600}>{t.title}</Text>
+                      <Text size="sm" c="dimmed" lineClamp={3}>
+                        {t.description}
+                      </Text>
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {t.content.problems.length} {t.content.problems.length === 1 ? 'problem' : 'problems'}
+                        , {t.content.problems.reduce((n, p) => n + p.goals.length, 0)} goals,{' '}
+                        {t.content.problems.reduce((n, p) => n + p.interventions.length, 0)} interventions
+                      </Text>
+                    </div>
+                  </Group>
+                </Checkbox.Card>
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+        ) : null}
+        <ProblemAlert error={start.error} title="The plan was not started" />
+        {canWrite ? (
+          <Group gap="sm">
+            <Button
+              onClick={() => start.mutate(chosen)}
+              loading={start.isPending && chosen.length > 0}
+              disabled={chosen.length === 0 || start.isPending}
+            >
+              {chosen.length === 0
+                ? 'Start from the chosen templates'
+                : `Start from ${chosen.length} ${chosen.length === 1 ? 'template' : 'templates'}`}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => start.mutate([])}
+              loading={start.isPending && chosen.length === 0}
+              disabled={start.isPending}
+            >
+              Start a blank plan
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            A clinician starts the plan.
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
