@@ -8,8 +8,9 @@ import { type Kysely, sql } from 'kysely';
  *   collation) instead of a scan of the whole registry on every keystroke;
  * - audit_event_org_seq_idx: the audit log is searched newest first within one organization;
  *   walking the primary key backwards read past every other tenant's newer events;
- * - episode_open_by_clinician_idx: a clinician's open episodes (measures due, their caseload),
- *   instead of every open episode of the organization filtered;
+ * - episode_clinician_idx: a clinician's episodes (their measures due: open ones and those
+ *   discharged lately, an OR a partial index on open episodes cannot serve), instead of a scan
+ *   of every episode of the organization;
  * - appointment_at_most_a_day: an appointment ends within a day of its start (the API allows 8
  *   hours), so "appointments overlapping these days" can bound starts_at on both sides and use
  *   appointment_time_idx as a range instead of reading every earlier appointment; and
@@ -23,8 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index patient_first_prefix_idx on patient (organization_id, first_name_norm text_pattern_ops);
     create index patient_last_prefix_idx on patient (organization_id, last_name_norm text_pattern_ops);
     create index audit_event_org_seq_idx on audit_event (organization_id, seq desc);
-    create index episode_open_by_clinician_idx on episode (organization_id, primary_clinician_id)
-      where status <> 'discharged';
+    create index episode_clinician_idx on episode (organization_id, primary_clinician_id);
     alter table appointment add constraint appointment_at_most_a_day
       check (ends_at <= starts_at + interval '1 day');
     create index appointment_clinician_time_idx on appointment (organization_id, clinician_id, starts_at);
@@ -41,7 +41,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop view sign_in_account;
     drop index appointment_clinician_time_idx;
     alter table appointment drop constraint appointment_at_most_a_day;
-    drop index episode_open_by_clinician_idx;
+    drop index episode_clinician_idx;
     drop index audit_event_org_seq_idx;
     drop index patient_last_prefix_idx;
     drop index patient_first_prefix_idx;
