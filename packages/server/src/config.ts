@@ -16,6 +16,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   loginRateLimitPerMinute: number;
+  /** Requests to send the public "Get started" form allowed per client address per minute. */
+  publicFormRateLimitPerMinute: number;
   /** Load the synthetic demo organization into an empty database on start. */
   seedDemo: boolean;
   /**
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20),
+    publicFormRateLimitPerMinute: Number(env.PUBLIC_FORM_RATE_LIMIT_PER_MINUTE ?? 5),
     seedDemo: env.TRELLIS_DEMO !== 'false',
     checkResponses: env.TRELLIS_CHECK_RESPONSES === 'true',
   });

@@ -122,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(chartRoutes, v1);
   await app.register(taskRoutes, v1);
   await app.register(consentRoutes, v1);
-  await app.register(intakeRoutes, v1);
+  await app.register(intakeRoutes, { ...v1, publicFormRateLimit: config.publicFormRateLimitPerMinute });
   await app.register(coverageRoutes, v1);
   await app.register(schedulingRoutes, v1);
   await app.register(measureRoutes, v1);

@@ -384,4 +384,19 @@ describe('the public form’s rate limit', () => {
       await limited.close();
     }
   });
+
+  it('takes its limit from the configuration (PUBLIC_FORM_RATE_LIMIT_PER_MINUTE)', async () => {
+    const strict = await buildTestApp(database, clock, { publicFormRateLimitPerMinute: 2 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push(
+          (await postPublicForm(strict, org.organizationId, aPublicForm(), '203.0.113.60')).statusCode,
+        );
+      }
+      expect(statuses).toEqual([202, 202, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
 });
