@@ -31,8 +31,16 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Each event's hash covers its content and the previous event's hash: an edit breaks the chain. */
+/** The text an event's hash covers besides the previous hash: its fields as canonical JSON. */
+export function auditContent(event: HashedAuditFields): string {
+  return canonical({ ...event, occurredAt: event.occurredAt.toISOString() });
+}
+
+/**
+ * Each event's hash covers its content and the previous event's hash: an edit breaks the chain.
+ * sha256(prev_hash + "\n" + content), hex. The server computes the same in SQL when it appends
+ * (repo.ts appendAuditEvent), so the head is read in the insert itself.
+ */
 export function auditHash(prevHash: string, event: HashedAuditFields): string {
-  const content = canonical({ ...event, occurredAt: event.occurredAt.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(auditContent(event)).digest('hex');
 }

@@ -115,7 +115,8 @@ describe('the audit log', () => {
     const ctx = { ...org.ctx, requestId: 'one-transaction' };
     await database.db.transaction().execute(async (trx) => {
       await recordAuditEvent(trx, ctx, { action: 'test.first' });
-      await recordAuditEvent(trx, ctx, { action: 'test.second' });
+      // The hash is computed in SQL on append and in JS on verification: non-ASCII text too.
+      await recordAuditEvent(trx, ctx, { action: 'test.second', reason: 'Zoë asked — “chart” ✓' });
       await recordAuditEvent(trx, ctx, { action: 'test.third', organizationId: null });
     });
     const events = await database.db
@@ -128,6 +129,7 @@ describe('the audit log', () => {
     expect(events[1]!.chain_key).toBe(events[0]!.chain_key);
     expect(events[1]!.prev_hash).toBe(events[0]!.hash);
     expect(events[2]!.chain_key).toMatch(/^installation:\d+$/);
+    expect((await verifyAuditChain(database.db)).breaks).toEqual([]);
   });
 
   it('is searchable by user, action and day for admins, newest first, page by page', async () => {

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
-import { auditHash, type HashedAuditFields } from './audit-hash.js';
-import { CHAIN_SHARDS, insertAuditEvent, lockFreeChain, readChainHead } from './repo.js';
+import { auditContent, type HashedAuditFields } from './audit-hash.js';
+import { appendAuditEvent, CHAIN_SHARDS, lockFreeChain } from './repo.js';
 
 export interface AuditEntry {
   /** module.verb, e.g. "patient.read", "auth.login". */
@@ -78,6 +78,5 @@ export async function recordAuditEvent(
     chainKey = await lockFreeChain(db, organizationId, firstShard(ctx.requestId));
     chains.set(tenant, chainKey);
   }
-  const prevHash = await readChainHead(db, chainKey);
-  await insertAuditEvent(db, chainKey, event, prevHash, auditHash(prevHash, event));
+  await appendAuditEvent(db, chainKey, event, auditContent(event));
 }

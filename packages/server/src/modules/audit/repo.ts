@@ -32,25 +32,19 @@ export async function lockFreeChain(db: Kysely<DB>, organizationId: string | nul
   return chainKey;
 }
 
-/** The newest event's hash on a chain; read after its lock is held (a statement of its own). */
-export async function readChainHead(db: Kysely<DB>, chainKey: string): Promise<string> {
-  const head = await db
-    .selectFrom('audit_event')
-    .select('hash')
-    .where('chain_key', '=', chainKey)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return head?.hash ?? GENESIS_HASH;
-}
-
-export async function insertAuditEvent(
+/**
+ * Appends an event to a chain whose lock this transaction holds, in one statement: the head
+ * (the newest event's hash, or the genesis hash) is read inside the insert, and the new hash is
+ * sha256(head + "\n" + content) computed there, exactly as auditHash computes it. The statement
+ * starts after the lock was taken, so its snapshot sees the previous holder's commit.
+ */
+export async function appendAuditEvent(
   db: Kysely<DB>,
   chainKey: string,
   event: HashedAuditFields,
-  prevHash: string,
-  hash: string,
+  content: string,
 ): Promise<void> {
+  const head = sql<string>`coalesce((select hash from audit_event where chain_key = ${chainKey} order by seq desc limit 1), ${GENESIS_HASH})`;
   await db
     .insertInto('audit_event')
     .values({
@@ -69,8 +63,8 @@ export async function insertAuditEvent(
       request_id: event.requestId,
       reason: event.reason,
       details: JSON.stringify(event.details),
-      prev_hash: prevHash,
-      hash,
+      prev_hash: head,
+      hash: sql<string>`encode(sha256(convert_to(${head} || ${'\n'} || ${content}, 'UTF8')), 'hex')`,
     })
     .execute();
 }
