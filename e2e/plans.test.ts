@@ -121,6 +121,7 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     // Home lists the caseload's plans to sign or review, late ones first.
     const card = page.getByRole('region', { name: 'Treatment plans due' });
     await card.getByTestId('due-plan').first().waitFor();
+    await viewShot('plan-due-home', card);
     const due = await callApi<{ items: { patientId: string; patientName: string; planStatus: string }[] }>(
       'GET',
       '/plans/due?scope=mine&state=all&limit=100',
@@ -134,6 +135,7 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     await heading('Start the plan', 2);
     await page.getByRole('checkbox', { name: 'Depression' }).click();
     await page.getByRole('checkbox', { name: 'Alcohol use' }).click();
+    await viewShot('plan-start');
     await page.getByRole('button', { name: 'Start from 2 templates' }).click();
     await heading('Draft version 1', 3);
     expect(await status().textContent()).toBe('Draft');
@@ -188,7 +190,7 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     await waitSaved();
   });
 
-  it('a change saved by someone else meanwhile shows what they changed, and the clinician keeps theirs', async () => {
+  it('a change saved by someone else meanwhile shows what they changed; the clinician keeps both', async () => {
     const current = await callApi<{ version: number; current: { content: { problems: unknown[] } } }>(
       'GET',
       `/plans/${planId}`,
@@ -206,11 +208,24 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.textContent()).toMatch(/edited by a colleague/);
     await viewShot('plan-stale', alert);
-    await alert.getByRole('button', { name: /Keep my version/ }).click();
+    // Both are kept: my sentence in problem 1, the colleague's new wording of problem 2.
+    await alert.getByRole('button', { name: 'Keep my changes (on top of theirs)' }).click();
     await waitSaved();
     expect(await problem1.getByLabel('Problem', { exact: true }).inputValue()).toMatch(
       /Low energy most days\.$/,
     );
+    const problem2 = page.getByRole('region', { name: 'Problem 2' });
+    expect(await problem2.getByLabel('Problem', { exact: true }).inputValue()).toMatch(
+      /edited by a colleague/,
+    );
+    const saved = await callApi<{ current: { content: { problems: { statement: string }[] } } }>(
+      'GET',
+      `/plans/${planId}`,
+    );
+    expect(saved.current.content.problems.map((p) => p.statement)).toEqual([
+      expect.stringMatching(/Low energy most days\.$/),
+      expect.stringMatching(/edited by a colleague/),
+    ]);
   });
 
   it('the clinician signs, then the participant signs in person: the plan is in effect', async () => {
@@ -241,6 +256,7 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     await page
       .getByLabel('The participant’s comment, in their words')
       .fill('I feel more like myself on most days.');
+    await viewShot('plan-review', page.getByRole('heading', { name: 'Review of version 1' }));
     await page.getByRole('button', { name: 'Save the review and draft version 2' }).click();
 
     await heading('Draft version 2', 3);

@@ -182,3 +182,67 @@ export function emptyProblem(responsibleUserId: string | null): EProblem {
     interventions: [emptyIntervention(responsibleUserId)],
   };
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Three-way merge of one list of items by id: their list, with my edits on top. A field I
+ * changed (mine differs from base) takes my value, any other keeps theirs; an item I removed is
+ * removed; items I added (no id yet, or unknown to both) come after theirs; items they added stay.
+ */
+function mergeList<T extends { key: string; id?: string }>(
+  base: readonly T[],
+  mine: readonly T[],
+  theirs: readonly T[],
+  fields: readonly (keyof T)[],
+  children: (b: T | undefined, m: T, t: T) => Partial<T> = () => ({}),
+): T[] {
+  const byId = <U extends { id?: string }>(list: readonly U[]) =>
+    new Map(list.filter((x) => x.id).map((x) => [x.id as string, x]));
+  const b = byId(base);
+  const m = byId(mine);
+  const out: T[] = [];
+  for (const t of theirs) {
+    const id = t.id as string;
+    const my = m.get(id);
+    const was = b.get(id);
+    if (!my) {
+      if (was) continue; // I removed it
+      out.push(t); // they added it
+      continue;
+    }
+    const merged = { ...t, key: my.key };
+    for (const f of fields) {
+      if (!same(my[f], was?.[f])) merged[f] = my[f];
+    }
+    out.push({ ...merged, ...children(was, my, t) });
+  }
+  const known = new Set(theirs.map((t) => t.id));
+  for (const my of mine) {
+    if (!my.id || (!known.has(my.id) && !b.has(my.id))) out.push(my);
+  }
+  return out;
+}
+
+export function mergeContent(
+  base: readonly EProblem[],
+  mine: readonly EProblem[],
+  theirs: readonly EProblem[],
+) {
+  return mergeList(base, mine, theirs, ['statement', 'source'], (bp, mp, tp) => ({
+    goals: mergeList(bp?.goals ?? [], mp.goals, tp.goals, ['text'], (bg, mg, tg) => ({
+      objectives: mergeList(bg?.objectives ?? [], mg.objectives, tg.objectives, [
+        'text',
+        'measure',
+        'targetDate',
+        'status',
+      ]),
+    })),
+    interventions: mergeList(bp?.interventions ?? [], mp.interventions, tp.interventions, [
+      'modality',
+      'frequency',
+      'responsibleUserId',
+      'description',
+    ]),
+  }));
+}

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { missingForPlanSignature } from '@trellis/domain';
+import { diffPlanContent, missingForPlanSignature } from '@trellis/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -139,6 +139,11 @@ export function PlanEditor({
     return short(problem.statement) || undefined;
   };
   const stale = draft.state.kind === 'stale' ? draft.state.problem : null;
+  const staleBase = draft.state.kind === 'stale' ? draft.state.base : null;
+  const mine = useMemo(
+    () => (staleBase ? diffPlanContent(toContent(staleBase), toContent(draft.problems)) : []),
+    [staleBase, draft.problems],
+  );
 
   return (
     <>
@@ -154,7 +159,8 @@ export function PlanEditor({
               >
                 <Stack gap="sm">
                   <Text size="sm">
-                    Your latest changes are not saved. Here is what the other person changed
+                    Your latest changes are not saved. Here is what{' '}
+                    {(stale.changedBy && names.staff.get(stale.changedBy)) || 'the other person'} changed
                     {stale.changedAt ? ` (at ${time.format(new Date(stale.changedAt))})` : ''}:
                   </Text>
                   {stale.changes ? (
@@ -169,9 +175,21 @@ export function PlanEditor({
                       The plan is no longer a draft. Keeping yours starts a new version for signing again.
                     </Text>
                   ) : null}
+                  {mine.length > 0 ? (
+                    <>
+                      <Text size="sm" fw={600}>
+                        Your changes, not saved yet:
+                      </Text>
+                      <ChangeList changes={mine} names={names} />
+                    </>
+                  ) : null}
+                  <Text size="sm">
+                    Keeping yours puts your changes on top of theirs: the rest of their changes stay. Where
+                    you both changed the same thing, yours is kept.
+                  </Text>
                   <Group gap="sm">
                     <Button color="orange" onClick={draft.keepMine}>
-                      Keep my version (replaces theirs)
+                      Keep my changes (on top of theirs)
                     </Button>
                     <Button variant="default" onClick={draft.takeTheirs}>
                       Take their version (drops my unsaved changes)

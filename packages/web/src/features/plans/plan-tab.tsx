@@ -70,6 +70,7 @@ export function PlanTab({ patientId }: { patientId: string }) {
         episodeId={episodeId}
         due={episodePlan.data.due}
         canWrite={userCan(user, 'clinical.write')}
+        diagnosisCodes={names.diagnoses.map((d) => d.code)}
       />
     );
   }

@@ -33,15 +33,8 @@ interface Props {
 export function ReviewForm({ episodeId, plan, onDone, onCancel }: Props) {
   const review = useStartReview(episodeId, plan);
   const version = plan.current;
-  const objectives = version.content.problems.flatMap((problem, p) =>
-    problem.goals.flatMap((goal, g) =>
-      goal.objectives.map((objective, o) => ({
-        objective,
-        where: `Problem ${p + 1} › Goal ${g + 1} › Objective ${o + 1}`,
-        problem,
-        goal,
-      })),
-    ),
+  const objectives = version.content.problems.flatMap((problem) =>
+    problem.goals.flatMap((goal) => goal.objectives.map((objective) => ({ objective }))),
   );
   const [progress, setProgress] = useState<Record<string, { status: ObjectiveStatus; note: string }>>(() =>
     Object.fromEntries(
@@ -94,40 +87,65 @@ export function ReviewForm({ episodeId, plan, onDone, onCancel }: Props) {
             error={fieldError(review.error, 'reviewedOn')}
             maw={220}
           />
-          {objectives.map(({ objective, where, problem, goal }) => {
-            const entry = progress[objective.id] ?? { status: objective.status as ObjectiveStatus, note: '' };
-            const set = (change: Partial<typeof entry>) =>
-              setProgress((all) => ({ ...all, [objective.id]: { ...entry, ...change } }));
-            return (
-              <Fieldset key={objective.id} legend={objective.text || where} variant="filled" radius="md">
-                <Text size="xs" c="dimmed" mb={6}>
-                  {where} · {problem.statement.slice(0, 60)}
-                  {problem.statement.length > 60 ? '…' : ''} · goal “{goal.text.slice(0, 60)}
-                  {goal.text.length > 60 ? '…' : ''}” · was {statusLabel(objective.status)}, target{' '}
-                  {formatDay(objective.targetDate)}
-                </Text>
-                <Grid gap="xs">
-                  <Grid.Col span={{ base: 12, sm: 4 }}>
-                    <Select
-                      label="Progress"
-                      data={STATUS_OPTIONS}
-                      value={entry.status}
-                      allowDeselect={false}
-                      onChange={(value) => value && set({ status: value as ObjectiveStatus })}
-                    />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 8 }}>
-                    <TextInput
-                      label="Note"
-                      placeholder="What happened, in a line"
-                      value={entry.note}
-                      onChange={(e) => set({ note: e.currentTarget.value })}
-                    />
-                  </Grid.Col>
-                </Grid>
-              </Fieldset>
-            );
-          })}
+          {version.content.problems.map((problem, p) => (
+            <Stack key={problem.id} gap="xs">
+              <Title order={3} fz="md">
+                Problem {p + 1}: {problem.statement}
+              </Title>
+              {problem.goals.map((goal, g) => (
+                <Stack key={goal.id} gap="xs" pl="sm">
+                  <Text fw={600} size="sm">
+                    Goal {g + 1}: “{goal.text.replace(/^["“]+|["”]+$/g, '')}”
+                  </Text>
+                  {goal.objectives.map((objective) => {
+                    const entry = progress[objective.id] ?? {
+                      status: objective.status as ObjectiveStatus,
+                      note: '',
+                    };
+                    const set = (change: Partial<typeof entry>) =>
+                      setProgress((all) => ({ ...all, [objective.id]: { ...entry, ...change } }));
+                    return (
+                      <Fieldset
+                        key={objective.id}
+                        legend={
+                          <Text fw={600} size="sm" span>
+                            {objective.text || 'Objective'}
+                          </Text>
+                        }
+                        variant="filled"
+                        radius="md"
+                        aria-label={objective.text || 'Objective'}
+                      >
+                        <Text size="xs" c="dimmed" mb={6}>
+                          Was {statusLabel(objective.status).toLowerCase()} · target{' '}
+                          {formatDay(objective.targetDate)} · measured by {objective.measure || '—'}
+                        </Text>
+                        <Grid gap="xs">
+                          <Grid.Col span={{ base: 12, sm: 4 }}>
+                            <Select
+                              label="Progress"
+                              data={STATUS_OPTIONS}
+                              value={entry.status}
+                              allowDeselect={false}
+                              onChange={(value) => value && set({ status: value as ObjectiveStatus })}
+                            />
+                          </Grid.Col>
+                          <Grid.Col span={{ base: 12, sm: 8 }}>
+                            <TextInput
+                              label="Note"
+                              placeholder="What happened, in a line"
+                              value={entry.note}
+                              onChange={(e) => set({ note: e.currentTarget.value })}
+                            />
+                          </Grid.Col>
+                        </Grid>
+                      </Fieldset>
+                    );
+                  })}
+                </Stack>
+              ))}
+            </Stack>
+          ))}
           <Textarea
             label="Summary of the review"
             autosize

@@ -13,7 +13,15 @@ import {
 import { useState } from 'react';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { dueText } from './plan-status-card';
-import { type PlanDue, usePlanTemplates, useStartPlan } from './plans-api';
+import { type PlanDue, type PlanTemplate, usePlanTemplates, useStartPlan } from './plans-api';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The episode's diagnoses that a template's problems would link to (by ICD-10-CM prefix). */
+function matchingCodes(template: PlanTemplate, diagnosisCodes: readonly string[]): string[] {
+  const prefixes = template.content.problems.flatMap((p) => p.link.diagnosisPrefixes);
+  return diagnosisCodes.filter((code) => prefixes.some((prefix) => code.startsWith(prefix)));
+}
 
 /**
  * No plan yet: start it from the library (one or more templates, e.g. depression and alcohol
@@ -23,15 +31,21 @@ export function StartPlan({
   episodeId,
   due,
   canWrite,
+  diagnosisCodes,
 }: {
   episodeId: string;
   due: PlanDue | null;
   canWrite: boolean;
+  diagnosisCodes: readonly string[];
 }) {
   const templates = usePlanTemplates();
   const start = useStartPlan(episodeId);
   const [chosen, setChosen] = useState<string[]>([]);
   const dueBadge = due ? dueText(due) : null;
+  // Templates that fit the episode's diagnoses first, the rest as the library orders them.
+  const sorted = (templates.data ?? [])
+    .map((template) => ({ template, codes: matchingCodes(template, diagnosisCodes) }))
+    .sort((a, b) => Number(b.codes.length > 0) - Number(a.codes.length > 0));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="start-plan-title">
       <Stack gap="md">
@@ -57,19 +71,35 @@ export function StartPlan({
         {templates.data ? (
           <Checkbox.Group label="Templates from the library" value={chosen} onChange={setChosen}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" mt="xs">
-              {templates.data.map((t) => (
+              {sorted.map(({ template: t, codes }) => (
                 <Checkbox.Card key={t.id} value={t.id} radius="md" p="md" withBorder aria-label={t.title}>
                   <Group wrap="nowrap" align="flex-start" gap="sm">
                     <Checkbox.Indicator />
                     <div>
-                      <Text fw={600}>{t.title}</Text>
+                      <Group gap={6}>
+                        <Text fw={600}>{t.title}</Text>
+                        {codes.length > 0 ? (
+                          <Badge size="sm" color="teal" variant="light" tt="none">
+                            Fits {codes.join(', ')}
+                          </Badge>
+                        ) : null}
+                      </Group>
                       <Text size="sm" c="dimmed" lineClamp={3}>
                         {t.description}
                       </Text>
                       <Text size="xs" c="dimmed" mt={4}>
-                        {t.content.problems.length} {t.content.problems.length === 1 ? 'problem' : 'problems'}
-                        , {t.content.problems.reduce((n, p) => n + p.goals.length, 0)} goals,{' '}
-                        {t.content.problems.reduce((n, p) => n + p.interventions.length, 0)} interventions
+                        {plural(t.content.problems.length, 'problem', 'problems')},{' '}
+                        {plural(
+                          t.content.problems.reduce((n, p) => n + p.goals.length, 0),
+                          'goal',
+                          'goals',
+                        )}
+                        ,{' '}
+                        {plural(
+                          t.content.problems.reduce((n, p) => n + p.interventions.length, 0),
+                          'intervention',
+                          'interventions',
+                        )}
                       </Text>
                     </div>
                   </Group>

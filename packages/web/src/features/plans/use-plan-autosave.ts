@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api-client';
-import { applyIds, type EProblem, fromContent, idsGiven, toInput } from './editor-state';
+import { applyIds, type EProblem, fromContent, idsGiven, mergeContent, toInput } from './editor-state';
 import { type PlanStaleProblem, saveDraft, type TreatmentPlan } from './plans-api';
 
 export type SaveState =
@@ -103,10 +103,18 @@ export function usePlanAutosave(plan: TreatmentPlan, onSaved: (plan: TreatmentPl
     onSavedRef.current(current);
   }, [state]);
 
-  /** My version wins: it is saved over the current one (their changes are replaced). */
+  /**
+   * My changes on top of theirs: every field I changed takes my value, everything else stays as
+   * they left it; then it is saved on their version.
+   */
   const keepMine = useCallback(() => {
     if (state.kind !== 'stale') return;
-    versionRef.current = state.problem.current.version;
+    const current = state.problem.current;
+    const theirs = fromContent(current.current.content);
+    problemsRef.current = mergeContent(state.base, problemsRef.current, theirs);
+    savedRef.current = theirs;
+    setProblems(problemsRef.current);
+    versionRef.current = current.version;
     blocked.current = false;
     dirty.current = true;
     void flush();
