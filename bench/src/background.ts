@@ -26,6 +26,12 @@ export async function holdReminderScan(direct: DirectDb): Promise<boolean> {
      on conflict (unique_key) do nothing`,
     [REMINDER_SCAN],
   );
+  // The reminders an earlier run's scan measurement queued would be delivered (one transaction
+  // each) while this run's scenarios are timed: they are set aside, undelivered.
+  await direct.query(
+    `update outbox_message set status = 'undeliverable', updated_at = now() where status in ('pending', 'sending')`,
+    [],
+  );
   return true;
 }
 
