@@ -7,6 +7,7 @@ import { startServer, type TestServer } from './support/server.js';
 
 const DEMO_PASSWORD = 'trellis-demo-2026';
 const CLINICIAN = 'clinician@cedargrove.example';
+const DIRECTOR = 'director@cedargrove.example';
 
 let server: TestServer;
 let browser: TestBrowser;
@@ -27,6 +28,11 @@ async function signIn(email: string) {
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading(/^Good (morning|afternoon|evening)/);
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading('Sign in');
 }
 
 /** Calls the API as the signed-in person (the browser's cookie, the session's CSRF token). */
@@ -326,5 +332,59 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await screenshot(page, 'plan-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('when the organization requires it, a director co-signs the next version', async () => {
+    await signOut();
+    await signIn(DIRECTOR);
+    await page.getByRole('region', { name: 'Treatment plans due (all clinicians)' }).waitFor();
+    type Settings = { version: number; signDeadlineDays: number; reviewCadenceDays: number };
+    const settings = await callApi<Settings>('GET', '/plan-settings');
+    const keep = {
+      signDeadlineDays: settings.signDeadlineDays,
+      reviewCadenceDays: settings.reviewCadenceDays,
+    };
+    const required = await callApi<Settings>(
+      'PUT',
+      '/plan-settings',
+      { ...keep, cosignatureRequired: true },
+      settings.version,
+    );
+
+    // The clinician changes the plan (version 3) and both sign it, through the API.
+    await signOut();
+    await signIn(CLINICIAN);
+    type Plan = { version: number; current: { content: { problems: { statement: string }[] } } };
+    const plan = await callApi<Plan>('GET', `/plans/${planId}`);
+    const content = structuredClone(plan.current.content);
+    const first = content.problems[0];
+    if (first) first.statement = `${first.statement} Sleeps five hours a night.`;
+    let next = await callApi<Plan>('PUT', `/plans/${planId}/draft`, { content }, plan.version);
+    next = await callApi<Plan>(
+      'POST',
+      `/plans/${planId}/sign`,
+      { typedName: 'Sam Lee', password: DEMO_PASSWORD },
+      next.version,
+    );
+    await callApi('POST', `/plans/${planId}/participant-signature`, { typedName: patientName }, next.version);
+    await page.goto(`${server.url}/patients/${patientId}/plan`);
+    await expect.poll(() => status().textContent()).toBe('Awaiting signatures');
+    expect(await page.getByTestId('signature-supervisor').textContent()).toMatch(/Not signed yet/);
+    // A clinician is not a supervisor: no co-sign button.
+    expect(await page.getByRole('button', { name: 'Co-sign as supervisor' }).count()).toBe(0);
+
+    await signOut();
+    await signIn(DIRECTOR);
+    await page.goto(`${server.url}/patients/${patientId}/plan`);
+    await page.getByRole('button', { name: 'Co-sign as supervisor' }).click();
+    const dialog = page.getByRole('dialog', { name: /Co-sign version 3/ });
+    await dialog.getByLabel('Type your full name').fill('Dana Reyes');
+    await dialog.getByLabel('Your password').fill(DEMO_PASSWORD);
+    await dialog.getByRole('button', { name: 'Co-sign the plan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => status().textContent()).toBe('Signed (in effect)');
+    await viewShot('plan-cosigned', page.getByRole('region', { name: /^Treatment plan · version 3/ }));
+
+    await callApi('PUT', '/plan-settings', { ...keep, cosignatureRequired: false }, required.version);
   });
 });
