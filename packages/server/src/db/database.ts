@@ -1,6 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -47,9 +45,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
+  // Loaded only when used: the embedded engine's code alone holds ~45 MB of a PostgreSQL
+  // server's memory (measured: 122 MB resident with it, 77 MB without, before anything else).
+  const [{ PGlite: Engine }, { btree_gist }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({
+    pglite = await Engine.create({
       // The extensions the migrations create: trigram search and exclusion constraints.
       extensions: { pg_trgm, btree_gist },
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
