@@ -11,6 +11,7 @@ import {
   listDiagnoses,
   listPatientEpisodes,
   listStatusChanges,
+  patientsWithActiveEpisode,
 } from './repo.js';
 import { toEpisode } from './to-api.js';
 
@@ -121,4 +122,19 @@ export async function episodeHeaderSummary(
     header = rest;
   }
   return { open: header, count: rows.length, part2: rows.some((r) => r.part2) };
+}
+
+/** Of these patients, those whose episode is active now (one query). Not audited. */
+export async function activePatients(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientIds: readonly string[],
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let i = 0; i < patientIds.length; i += 1000) {
+    for (const id of await patientsWithActiveEpisode(db, organizationId, patientIds.slice(i, i + 1000))) {
+      ids.add(id);
+    }
+  }
+  return ids;
 }

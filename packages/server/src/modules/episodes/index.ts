@@ -2,6 +2,7 @@
 export { type AdmitInput, admitPatient } from './admit-patient.js';
 export type { EpisodeEnd, WhenEpisodeEnds } from './episode-ends.js';
 export {
+  activePatients,
   countEpisodes,
   episodeHeaderSummary,
   episodeSummary,

@@ -78,6 +78,23 @@ export async function findOpenEpisode(db: Kysely<DB>, organizationId: string, pa
     .executeTakeFirst() as Promise<EpisodeRow | undefined>;
 }
 
+/** Which of these patients have an episode that is active now (not pending, on hold or discharged). */
+export async function patientsWithActiveEpisode(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientIds: readonly string[],
+): Promise<string[]> {
+  if (patientIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('episode')
+    .select('patient_id')
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', 'in', [...patientIds])
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.patient_id);
+}
+
 export async function countPatientEpisodes(db: Kysely<DB>, organizationId: string, patientId: string) {
   const row = await db
     .selectFrom('episode')

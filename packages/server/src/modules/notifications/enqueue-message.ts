@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
-import { insertOutboxMessage } from './repo.js';
+import { insertOutboxMessage, insertOutboxMessages } from './repo.js';
 
 export interface MessageToPatient {
   organizationId: string;
@@ -35,4 +35,35 @@ export async function enqueueMessage(db: Kysely<DB>, now: Date, message: Message
     created_at: now,
     updated_at: now,
   });
+}
+
+/**
+ * enqueueMessage for many messages at once (a reminder scan), in statements of up to 1,000
+ * messages; those whose key was already queued are skipped. Returns how many were new.
+ */
+export async function enqueueMessages(
+  db: Kysely<DB>,
+  now: Date,
+  messages: MessageToPatient[],
+): Promise<number> {
+  let queued = 0;
+  for (let i = 0; i < messages.length; i += 1000) {
+    queued += await insertOutboxMessages(
+      db,
+      messages.slice(i, i + 1000).map((message) => ({
+        id: newId(),
+        organization_id: message.organizationId,
+        idempotency_key: message.idempotencyKey,
+        kind: message.kind,
+        patient_id: message.patientId,
+        channel: null,
+        subject: message.subject,
+        body: message.body,
+        next_attempt_at: message.sendAt ?? now,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+  }
+  return queued;
 }

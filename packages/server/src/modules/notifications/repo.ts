@@ -15,6 +15,20 @@ export async function insertOutboxMessage(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** Many messages in one statement; keys already queued are skipped. Returns how many were new. */
+export async function insertOutboxMessages(
+  db: Kysely<DB>,
+  rows: Insertable<OutboxMessageTable>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db
+    .insertInto('outbox_message')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['organization_id', 'idempotency_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
 /**
  * Claims due messages: pending ones whose time has come, and ones left 'sending' by a runner
  * that stopped before finishing (their lease ran out). Skip locked: runners never share a row.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { getActiveEpisode } from '../episodes/index.js';
-import { enqueueMessage } from '../notifications/index.js';
+import { activePatients } from '../episodes/index.js';
+import { enqueueMessages, type MessageToPatient } from '../notifications/index.js';
 import { listOrganizations } from '../organizations/index.js';
 import { whenText, whereText } from './notify-participants.js';
 import { localOf } from './plan-intensity.js';
@@ -19,6 +19,8 @@ export const DEFAULT_REMINDER_LEAD_MINUTES = 24 * 60;
  * Queues a reminder for every participant of every session that starts within the lead time
  * (and has not started). Run often (the job runner runs it every few minutes): the idempotency
  * key (occurrence key + participant + kind) makes every run after the first a no-op for a session.
+ * A handful of statements per location whatever the number of participants: who is active is
+ * asked once for all of them, and the reminders go in as one batch (keys already queued skipped).
  */
 export async function scheduleSessionReminders(
   db: Kysely<DB>,
@@ -31,17 +33,6 @@ export async function scheduleSessionReminders(
   let queued = 0;
   for (const organization of await listOrganizations(db)) {
     const orgId = organization.id;
-    // Only participants whose episode is active now: an enrollment outlives a discharge or a hold
-    // until it is ended, and no one on hold or discharged should be reminded.
-    const active = new Map<string, boolean>();
-    const isActive = async (conn: Kysely<DB>, patientId: string) => {
-      let known = active.get(patientId);
-      if (known === undefined) {
-        known = (await getActiveEpisode(conn, orgId, patientId))?.status === 'active';
-        active.set(patientId, known);
-      }
-      return known;
-    };
     const directory = await loadDirectory(db, orgId);
     for (const location of directory.locations.values()) {
       const from = todayAt(location.timeZone, now).subtract({ days: 1 });
@@ -53,13 +44,19 @@ export async function scheduleSessionReminders(
         { from: from.toString(), to: to.toString() },
         { locationIds: [location.id] },
       );
+      const upcoming = timeline.occurrences.filter((o) => {
+        const start = o.occurrence.startEpochMs;
+        return o.occurrence.status !== 'cancelled' && start > now.getTime() && start <= until;
+      });
       await db.transaction().execute(async (trx) => {
-        for (const o of timeline.occurrences) {
-          const start = o.occurrence.startEpochMs;
-          if (o.occurrence.status === 'cancelled' || start <= now.getTime() || start > until) continue;
+        // Only participants whose episode is active now: an enrollment outlives a discharge or a
+        // hold until it is ended, and no one on hold or discharged should be reminded.
+        const active = await activePatients(trx, orgId, [...new Set(upcoming.flatMap((o) => o.roster))]);
+        const messages: MessageToPatient[] = [];
+        for (const o of upcoming) {
           for (const patientId of o.roster) {
-            if (!(await isActive(trx, patientId))) continue;
-            const inserted = await enqueueMessage(trx, now, {
+            if (!active.has(patientId)) continue;
+            messages.push({
               organizationId: orgId,
               idempotencyKey: `${o.occurrence.key}:${patientId}:${kind}`,
               kind,
@@ -67,13 +64,14 @@ export async function scheduleSessionReminders(
               subject: 'Session reminder',
               body: `Reminder: you have a group session on ${whenText(o.occurrence)} ${whereText(o, directory)}.`,
             });
-            if (inserted) queued += 1;
           }
         }
+        queued += await enqueueMessages(trx, now, messages);
       });
     }
     const appointments = await listAppointments(db, orgId, { from: now, to: new Date(until) });
     await db.transaction().execute(async (trx) => {
+      const messages: MessageToPatient[] = [];
       for (const a of appointments) {
         if (a.status !== 'scheduled' || a.starts_at.getTime() <= now.getTime()) continue;
         const zone = zoneOf(directory, a.location_id);
@@ -83,7 +81,7 @@ export async function scheduleSessionReminders(
           ? `at ${directory.locations.get(a.location_id)?.name ?? 'the clinic'}`
           : 'online';
         for (const patientId of a.participant_ids) {
-          const inserted = await enqueueMessage(trx, now, {
+          messages.push({
             organizationId: orgId,
             idempotencyKey: `${a.id}:${patientId}:${kind}`,
             kind,
@@ -91,9 +89,9 @@ export async function scheduleSessionReminders(
             subject: 'Appointment reminder',
             body: `Reminder: you have an appointment on ${local.toPlainDate().toString()} at ${at} ${where}.`,
           });
-          if (inserted) queued += 1;
         }
       }
+      queued += await enqueueMessages(trx, now, messages);
     });
   }
   return { queued };
