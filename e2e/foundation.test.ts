@@ -274,4 +274,24 @@ describe('Foundation: sign-in, users, organization, audit', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await heading('My account');
   });
+
+  it('changes the password in My account; the old one stops working', async () => {
+    const form = page.getByRole('form', { name: 'Change password' });
+    const newPassword = 'a-louder-evening-2027';
+    await form.getByLabel('Current password').fill('not the password');
+    await form.getByLabel(/^New password( \*)?$/).fill(newPassword);
+    await form.getByLabel('New password again').fill(newPassword);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('That is not your current password. Type it again.').waitFor();
+
+    await form.getByLabel('Current password').fill(password);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed').waitFor();
+    await screenshot(page, 'my-account-password');
+    await signOut();
+    await signIn(email, password);
+    await page.getByText(/Email or password is not right/).waitFor();
+    await signIn(email, newPassword);
+    await heading(/, Jordan$/);
+  });
 });

@@ -11,6 +11,11 @@ export const Password = z
   })
   .max(256, { error: 'Use at most 256 characters.' });
 
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1, { error: 'Enter your current password.' }).max(256),
+  newPassword: Password,
+});
+
 export const LoginRequest = z.strictObject({
   email: z.string().trim().toLowerCase().min(1, { error: 'Enter your email.' }).max(254),
   password: z.string().min(1, { error: 'Enter your password.' }).max(256),

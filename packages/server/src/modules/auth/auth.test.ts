@@ -265,3 +265,60 @@ describe('two-step sign-in (TOTP)', () => {
     expect((await login(user.email, user.password)).statusCode).toBe(401);
   });
 });
+
+describe('changing my password', () => {
+  it('needs the current password, keeps this session and ends the others', async () => {
+    const user = await aUser(database.db, org.ctx, ['clinician']);
+    const here = await signedIn(app, user);
+    const elsewhere = await signedIn(app, user);
+
+    const wrong = await here.post('/api/v1/auth/password', {
+      currentPassword: 'not my password at all',
+      newPassword: 'a brand new sentence 2027',
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([
+      { field: 'currentPassword', message: expect.stringMatching(/current/) },
+    ]);
+    const same = await here.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: user.password,
+    });
+    expect(same.statusCode).toBe(422);
+    expect(same.json().errors[0].field).toBe('newPassword');
+    const short = await here.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
+    expect(short.json().errors[0].field).toBe('newPassword');
+    // Nothing changed so far.
+    expect((await login(user.email, user.password)).statusCode).toBe(200);
+
+    const changed = await here.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'a brand new sentence 2027',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await here.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await login(user.email, user.password)).statusCode).toBe(401);
+    expect((await login(user.email, 'a brand new sentence 2027')).statusCode).toBe(200);
+
+    const actions = (await auditActions(user.id)).map((a) => `${a.action}:${a.outcome}`);
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.password_change:failure', 'auth.password_change:success']),
+    );
+  });
+
+  it('counts a wrong current password toward the lockout', async () => {
+    const user = await aUser(database.db, org.ctx, ['clinician']);
+    const agent = await signedIn(app, user);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      await agent.post('/api/v1/auth/password', {
+        currentPassword: `guess number ${i} here`,
+        newPassword: 'a brand new sentence 2027',
+      });
+    }
+    expect((await login(user.email, user.password)).statusCode).toBe(401);
+  });
+});

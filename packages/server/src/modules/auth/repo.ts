@@ -44,6 +44,15 @@ export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string) {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
+/** Ends every other session of the person: after a password change, only this browser stays in. */
+export async function deleteOtherSessionsOfUser(db: Kysely<DB>, userId: string, keepSessionId: string) {
+  await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .execute();
+}
+
 export async function deleteExpiredSessions(db: Kysely<DB>, now: Date) {
   await db.deleteFrom('user_session').where('expires_at', '<=', now).execute();
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
 import { contextOf } from '../../http/request-context.js';
 import { SESSION_COOKIE } from '../../http/session-hook.js';
+import { changeOwnPassword } from './change-password.js';
 import { beginMfaEnrollment, signOut, verifySecondFactor } from './second-factor.js';
 import { describeSession, describeSessionOf } from './session-state.js';
 import type { ResolvedSession } from './sessions.js';
@@ -124,6 +125,35 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config 
       },
     },
     async (_request, reply) => reply.code(204).send(),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      // A wrong current password counts toward the lockout; the rate limit slows guessing more.
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (the current one is needed); my other sessions end',
+        body: api.ChangePasswordRequest,
+      },
+    },
+    async (request, reply) => {
+      const resolved = pending(request);
+      const ctx = contextOf(request);
+      // A wrong current password is recorded (lockout count, audit) even though the answer is 422.
+      const outcome = await db.transaction().execute(async (trx) => {
+        try {
+          await changeOwnPassword(trx, ctx, resolved, request.body);
+          return null;
+        } catch (error) {
+          if (error instanceof DomainError && error.errors[0]?.field === 'currentPassword') return error;
+          throw error;
+        }
+      });
+      if (outcome) throw outcome;
+      return reply.code(204).send();
+    },
   );
 
   app.post(

@@ -2,6 +2,7 @@
 export { createUser } from './create-user.js';
 export { getUser, searchUsers } from './get-users.js';
 export {
+  changeAccountPassword,
   enableMfa,
   findSignInAccount,
   getSignInAccount,

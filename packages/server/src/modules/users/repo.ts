@@ -72,6 +72,14 @@ export async function setSignInState(
   await db.updateTable('app_user').set(changes).where('id', '=', id).execute();
 }
 
+export async function setPasswordHash(db: Kysely<DB>, id: string, passwordHash: string, now: Date) {
+  await db
+    .updateTable('app_user')
+    .set((eb) => ({ password_hash: passwordHash, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function setMfaSecret(db: Kysely<DB>, id: string, secret: string, now: Date) {
   await db
     .updateTable('app_user')

@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { authorize, expectedVersion } from '../../http/request-context.js';
 import { createUser } from './create-user.js';
 import { getUser, searchUsers } from './get-users.js';
-import { resetUserMfa, updateUser } from './update-user.js';
+import { resetUserMfa, unlockUser, updateUser } from './update-user.js';
 
 const UserParams = z.strictObject({ id: api.Id });
 
@@ -92,6 +92,24 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app,
       const user = await db
         .transaction()
         .execute((trx) => resetUserMfa(trx, ctx, request.params.id, version));
+      return reply.header('etag', `"${user.version}"`).send(user);
+    },
+  );
+
+  app.post(
+    '/users/:id/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Let a locked-out person sign in again now (If-Match required)',
+        params: UserParams,
+        response: { 200: api.StaffUser },
+      },
+    },
+    async (request, reply) => {
+      const ctx = await authorize(db, request, 'user.manage', { type: 'user', id: request.params.id });
+      const version = expectedVersion(request);
+      const user = await db.transaction().execute((trx) => unlockUser(trx, ctx, request.params.id, version));
       return reply.header('etag', `"${user.version}"`).send(user);
     },
   );

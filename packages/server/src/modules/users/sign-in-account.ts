@@ -1,7 +1,7 @@
 import { afterFailedSignIn, type Role } from '@trellis/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, SignInAccountView } from '../../db/schema.js';
-import { findUser, findUserByEmail, setMfaSecret, setSignInState } from './repo.js';
+import { findUser, findUserByEmail, setMfaSecret, setPasswordHash, setSignInState } from './repo.js';
 
 /** What the sign-in flow needs to know of an account; the auth module never reads app_user. */
 export interface SignInAccount {
@@ -87,4 +87,14 @@ export async function noteSuccessfulSignIn(
 
 export async function enableMfa(db: Kysely<DB>, account: SignInAccount, secret: string, now: Date) {
   await setMfaSecret(db, account.id, secret, now);
+}
+
+/** A new password, already hashed by the caller (the auth module checked the old one). */
+export async function changeAccountPassword(
+  db: Kysely<DB>,
+  account: SignInAccount,
+  passwordHash: string,
+  now: Date,
+) {
+  await setPasswordHash(db, account.id, passwordHash, now);
 }

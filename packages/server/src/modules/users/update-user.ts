@@ -83,3 +83,33 @@ export async function resetUserMfa(
   await recordAuditEvent(db, ctx, { action: 'user.mfa_reset', resourceType: 'user', resourceId: id });
   return toStaffUser(row);
 }
+
+/**
+ * Lets a person locked out after too many wrong passwords or codes try again now, rather than
+ * when the lockout runs out. Their password and two-step sign-in stay as they are.
+ */
+export async function unlockUser(
+  db: Kysely<DB>,
+  ctx: RequestContext & { actor: StaffActor },
+  id: string,
+  expectedVersion: number,
+): Promise<api.StaffUser> {
+  const current = await findUser(db, ctx.actor.organizationId, id);
+  if (!current) throw DomainError.notFound('user');
+  const row = await updateUserAtVersion(
+    db,
+    ctx.actor.organizationId,
+    id,
+    expectedVersion,
+    { failed_login_count: 0, locked_until: null },
+    ctx.now,
+  );
+  if (!row) throw DomainError.stale('account', toStaffUser(current));
+  await recordAuditEvent(db, ctx, {
+    action: 'user.unlock',
+    resourceType: 'user',
+    resourceId: id,
+    details: { wasLockedUntil: current.locked_until?.toISOString() ?? null },
+  });
+  return toStaffUser(row);
+}

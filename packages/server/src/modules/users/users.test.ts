@@ -1,3 +1,4 @@
+import { MAX_FAILED_SIGN_INS } from '@trellis/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
@@ -110,6 +111,38 @@ describe('staff accounts', () => {
     );
     expect(reset.statusCode).toBe(200);
     expect(reset.json().mfaEnabled).toBe(false);
+  });
+
+  it('unlocks a person locked out by wrong passwords, so they can sign in at once', async () => {
+    const created = (await admin.post('/api/v1/users', newClinician('locked-out@test.example'))).json();
+    const attempt = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'locked-out@test.example', password },
+      });
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await attempt(`wrong password number ${i}`);
+    expect((await attempt('a long enough password')).statusCode).toBe(401);
+    const locked = (await admin.get(`/api/v1/users/${created.id}`)).json();
+    expect(locked.lockedUntil).not.toBeNull();
+
+    const stale = await admin.post(`/api/v1/users/${created.id}/unlock`, {}, { 'if-match': '"999"' });
+    expect(stale.statusCode).toBe(409);
+    const unlocked = await admin.post(
+      `/api/v1/users/${created.id}/unlock`,
+      {},
+      { 'if-match': `"${locked.version}"` },
+    );
+    expect(unlocked.statusCode).toBe(200);
+    expect(unlocked.json().lockedUntil).toBeNull();
+    expect((await attempt('a long enough password')).statusCode).toBe(200);
+    const audits = await database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('resource_id', '=', created.id)
+      .where('action', '=', 'user.unlock')
+      .execute();
+    expect(audits).toHaveLength(1);
   });
 
   it('searches by name or email', async () => {

@@ -4,6 +4,7 @@ import { useUser } from '../../app/session';
 import { ShieldIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
 import { RoleBadges } from '../../ui/role-badges';
+import { ChangePassword } from './change-password';
 import { MfaEnrollment } from './mfa-enrollment';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -91,6 +92,13 @@ export function MyAccountPage() {
               <Button onClick={() => setEnrolling(true)}>Set up two-step sign-in</Button>
             </Stack>
           )}
+        </Card>
+
+        <Card withBorder padding="lg" component="section" aria-labelledby="password">
+          <Title order={2} id="password" mb="sm">
+            Password
+          </Title>
+          <ChangePassword />
         </Card>
       </Stack>
     </>

@@ -28,7 +28,7 @@ import { fieldError, ProblemAlert } from '../../ui/problem-alert';
 import { type ComparedField, StaleChanges } from '../../ui/stale-changes';
 import { RoleCheckboxes } from './role-checkboxes';
 import { isLocked, MfaBadge, StatusBadge } from './user-status';
-import { type UpdateUserBody, useResetMfa, useStaffUser, useUpdateUser } from './users-api';
+import { type UpdateUserBody, useResetMfa, useStaffUser, useUnlockUser, useUpdateUser } from './users-api';
 
 interface DetailsValues {
   displayName: string;
@@ -240,6 +240,7 @@ type Pending = 'deactivate' | 'reactivate' | 'reset-mfa' | null;
 function SignInCard({ user, isMe }: { user: StaffUser; isMe: boolean }) {
   const update = useUpdateUser();
   const resetMfa = useResetMfa();
+  const unlock = useUnlockUser();
   const [pending, setPending] = useState<Pending>(null);
   const busy = update.isPending || resetMfa.isPending;
   const error = pending === 'reset-mfa' ? resetMfa.error : update.error;
@@ -292,9 +293,25 @@ function SignInCard({ user, isMe }: { user: StaffUser; isMe: boolean }) {
         <Fact label="Account created">{formatDateTime(user.createdAt)}</Fact>
       </SimpleGrid>
       {isLocked(user) ? (
-        <Text mb="md">
-          Locked after too many wrong attempts until {formatDateTime(user.lockedUntil)}. It unlocks by itself.
-        </Text>
+        <Stack gap="xs" mb="md" align="flex-start">
+          <Text>
+            Locked after too many wrong attempts until {formatDateTime(user.lockedUntil)}. It unlocks by
+            itself then; unlock it now if you know it is really them trying.
+          </Text>
+          <Button
+            variant="default"
+            loading={unlock.isPending}
+            onClick={() =>
+              unlock.mutate(
+                { id: user.id, version: user.version },
+                { onSuccess: (u) => done(`${u.displayName} can sign in again now.`) },
+              )
+            }
+          >
+            Unlock now
+          </Button>
+          <ProblemAlert error={unlock.error} title="Not unlocked" />
+        </Stack>
       ) : null}
       <Group gap="sm">
         {user.mfaEnabled ? (

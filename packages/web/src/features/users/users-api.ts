@@ -76,3 +76,15 @@ export function useResetMfa() {
     onError: rememberCurrent,
   });
 }
+
+/** Lets a locked-out person sign in again now. */
+export function useUnlockUser() {
+  const remember = useRemember();
+  const rememberCurrent = useRememberCurrent();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      request<StaffUser>(`/users/${encodeURIComponent(id)}/unlock`, { method: 'POST', version }),
+    onSuccess: remember,
+    onError: rememberCurrent,
+  });
+}
