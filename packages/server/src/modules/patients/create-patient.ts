@@ -53,12 +53,23 @@ export async function createPatient(db: Kysely<DB>, ctx: Ctx, raw: CreatePatient
     if (same.length > 0) throw new PossibleDuplicateError(same.map(toPatientSummary));
   }
 
+  // The MRN counter row is one per organization and stays locked until commit, so it is taken
+  // last, after the audit event (whose chain is one of sixteen): registrations of an
+  // organization queue only for the patient insert and the commit.
+  const id = newId();
+  await recordAuditEvent(db, ctx, {
+    action: 'patient.create',
+    resourceType: 'patient',
+    resourceId: id,
+    patientId: id,
+    details: { confirmedNotDuplicate: input.confirmNotDuplicate === true },
+  });
   const mrn = formatMrn(await nextMrnSequence(db, orgId, ctx.now));
   const { confirmNotDuplicate: _confirmed, ...fields } = input;
   const key = nameKey(input.legalFirstName, input.legalLastName);
   const row = await insertPatient(db, {
     ...(patientColumns(fields) as Partial<NewPatient>),
-    id: newId(),
+    id,
     organization_id: orgId,
     mrn,
     legal_first_name: input.legalFirstName,
@@ -69,14 +80,6 @@ export async function createPatient(db: Kysely<DB>, ctx: Ctx, raw: CreatePatient
     search_name: searchableName(input),
     created_at: ctx.now,
     updated_at: ctx.now,
-  });
-
-  await recordAuditEvent(db, ctx, {
-    action: 'patient.create',
-    resourceType: 'patient',
-    resourceId: row.id,
-    patientId: row.id,
-    details: { confirmedNotDuplicate: input.confirmNotDuplicate === true },
   });
   return toPatient(row);
 }
