@@ -36,6 +36,8 @@ export const SessionUser = z.object({
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
   mfaEnabled: z.boolean(),
+  /** The organization's IANA time zone (its first active location): what "today" means in the app. */
+  timeZone: z.string(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

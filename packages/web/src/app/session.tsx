@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { setClinicTimeZone } from '../ui/format';
 import { ApiError, onSessionEnded, reportSessionEnded, request, setCsrfToken } from './api-client';
 import type { Output, SessionState, SessionUser } from './types';
 
@@ -52,6 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setSession = useCallback((next: SessionState | null) => {
     sessionRef.current = next;
     setCsrfToken(next?.csrfToken ?? null);
+    setClinicTimeZone(next?.user?.timeZone ?? null);
     setSessionState(next);
   }, []);
 

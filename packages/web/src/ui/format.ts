@@ -37,9 +37,26 @@ export function splitExactTime(instant: string): [string, string] {
   return [dateOnly.format(at), timeWithZone.format(at)];
 }
 
-/** Today as YYYY-MM-DD in this browser's time zone. */
+let clinicDate: Intl.DateTimeFormat | null = null;
+
+/**
+ * The organization's time zone, from the session: "today" is the clinic's day, also for someone
+ * working from another zone (a group at 07:30 in Chicago is today's group there).
+ */
+export function setClinicTimeZone(timeZone: string | null): void {
+  try {
+    clinicDate = timeZone
+      ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      : null;
+  } catch {
+    clinicDate = null;
+  }
+}
+
+/** Today as YYYY-MM-DD in the organization's time zone (this browser's before sign-in). */
 export function todayIso(): string {
   const now = new Date();
+  if (clinicDate) return clinicDate.format(now);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

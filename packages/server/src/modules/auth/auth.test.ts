@@ -44,7 +44,8 @@ describe('password sign-in', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
       status: 'signed_in',
-      user: { email: user.email, roles: ['clinician'] },
+      // The organization's zone (its first location) says what "today" is in the web app.
+      user: { email: user.email, roles: ['clinician'], timeZone: 'America/Chicago' },
     });
     expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(204);
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);

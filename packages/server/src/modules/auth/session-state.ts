@@ -2,7 +2,7 @@ import type { api } from '@trellis/domain';
 import { DomainError } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { getSignInPolicy } from '../organizations/index.js';
+import { getSignInPolicy, organizationTimeZone } from '../organizations/index.js';
 import { getSignInAccount, type SignInAccount } from '../users/index.js';
 import type { SessionRow } from './sessions.js';
 
@@ -19,22 +19,24 @@ export async function describeSession(
   account: SignInAccount,
 ): Promise<api.SessionState> {
   const policy = await getSignInPolicy(db, account.organizationId);
+  const signedIn = session.state === 'active';
+  const timeZone = signedIn ? await organizationTimeZone(db, account.organizationId) : 'UTC';
   return {
     status: STATUS[session.state],
     csrfToken: session.csrf_token,
     idleTimeoutMinutes: session.idle_minutes,
-    user:
-      session.state === 'active'
-        ? {
-            id: account.id,
-            organizationId: account.organizationId,
-            organizationName: policy.name,
-            email: account.email,
-            displayName: account.displayName,
-            roles: account.roles,
-            mfaEnabled: account.mfaSecret !== null,
-          }
-        : null,
+    user: signedIn
+      ? {
+          id: account.id,
+          organizationId: account.organizationId,
+          organizationName: policy.name,
+          email: account.email,
+          displayName: account.displayName,
+          roles: account.roles,
+          mfaEnabled: account.mfaSecret !== null,
+          timeZone,
+        }
+      : null,
   };
 }
 
