@@ -237,6 +237,7 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
   it('the clinician signs, then the participant signs in person: the plan is in effect', async () => {
     await signAsClinician();
     await page.getByTestId('signature-clinician').getByText('Sam Lee').waitFor();
+    await viewShot('plan-awaiting', page.getByRole('region', { name: /^Treatment plan · version 1/ }));
 
     await page.getByRole('button', { name: 'Participant signs here, in person' }).click();
     const dialog = page.getByRole('dialog', { name: 'The participant signs in person' });
@@ -247,6 +248,11 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     expect(await page.getByTestId('signature-participant').textContent()).toMatch(/in person/);
     await heading('The plan in effect (version 1)', 2);
     await viewShot('plan-signed', page.getByRole('region', { name: /^Treatment plan · version 1/ }));
+    // The thread to the schedule: each intervention with what is booked for it, or a warning.
+    const thread = page.getByRole('region', { name: 'Plan and schedule' });
+    await thread.getByTestId('thread-intervention').first().waitFor();
+    expect(await thread.textContent()).toMatch(/\d+ of \d+ sessions? booked in the next 4 weeks/);
+    await viewShot('plan-thread', thread);
   });
 
   it('the 30-day review marks an objective met and drafts version 2, where a new objective is added', async () => {

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../ui/problem-alert';
-import { formatDay } from './labels';
 import { type DuePlanItem, useDuePlans } from './plans-api';
 
 const PLAN_STATUS: Record<DuePlanItem['planStatus'], string> = {
@@ -12,11 +11,13 @@ const PLAN_STATUS: Record<DuePlanItem['planStatus'], string> = {
   voided: 'draft',
 };
 
+const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
 function whenText(item: DuePlanItem): string {
   const days = Math.abs(item.daysLeft);
   if (item.daysLeft < 0) return `${days} ${days === 1 ? 'day' : 'days'} overdue`;
   if (item.daysLeft === 0) return 'Due today';
-  return `Due ${formatDay(item.dueDate)}`;
+  return `Due ${shortDay.format(new Date(`${item.dueDate}T12:00:00`))} (in ${days} ${days === 1 ? 'day' : 'days'})`;
 }
 
 /**

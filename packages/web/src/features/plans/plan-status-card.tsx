@@ -7,6 +7,12 @@ import type { PlanDue, TreatmentPlan } from './plans-api';
 
 type Signature = TreatmentPlan['current']['signatures']['clinician'];
 
+const WAITING_FOR = {
+  clinician: 'the clinician’s signature',
+  participant: 'the participant’s signature',
+  supervisor: 'a supervisor’s co-signature',
+} as const;
+
 export function dueText(due: PlanDue): { text: string; color: string } {
   const what = due.kind === 'initial_signature' ? 'Plan to be signed' : 'Review due';
   const days = Math.abs(due.daysLeft);
@@ -99,9 +105,15 @@ export function PlanStatusCard({ plan, patientId, staffNames, actions }: Props) 
             <Text size="sm" c="dimmed" mt={4}>
               {version.status === 'signed'
                 ? `Signed ${formatDateTime(version.signedAt)}. This is the plan in effect.`
-                : effective !== null
-                  ? `Version ${effective} stays in effect until version ${version.number} is signed.`
-                  : 'No version is signed yet. Fill in the plan below: the checklist beside it says what signing still needs.'}
+                : `${
+                    version.status === 'draft'
+                      ? 'Fill in the draft below: the checklist beside it says what signing still needs.'
+                      : `Waiting for: ${sigs.missing.map((slot) => WAITING_FOR[slot]).join(', ')}.`
+                  } ${
+                    effective !== null
+                      ? `Version ${effective} stays in effect until version ${version.number} is signed.`
+                      : 'No version is in effect yet.'
+                  }`}
               {version.reviewId ? ' Drafted from a review.' : ''}
             </Text>
           </div>

@@ -29,6 +29,18 @@ import { VersionsCard } from './versions-card';
 
 /** The Plan tab of the chart: start, edit, sign, review and compare the episode's treatment plan. */
 export function PlanTab({ patientId }: { patientId: string }) {
+  const user = useUser();
+  if (!userCan(user, 'clinical.read')) {
+    return (
+      <Card withBorder padding="lg">
+        <Text>Treatment plans are clinical records: your role does not open them.</Text>
+      </Card>
+    );
+  }
+  return <PlanTabContent patientId={patientId} />;
+}
+
+function PlanTabContent({ patientId }: { patientId: string }) {
   const header = useChartHeader(patientId);
   const episodeId = header.data?.episode?.id ?? null;
   const episodePlan = useEpisodePlan(episodeId);
@@ -216,7 +228,11 @@ function PlanWorkspace({
         <VersionDocument plan={plan} />
       )}
       {version.content.problems.some((p) => p.interventions.length > 0) ? (
-        <ScheduleThreadCard planId={plan.id} />
+        <ScheduleThreadCard
+          planId={plan.id}
+          patientId={patientId}
+          problemIds={version.content.problems.map((p) => p.id)}
+        />
       ) : null}
       <VersionsCard key={plan.versions.length} plan={plan} names={names} />
       <ReviewsCard planId={plan.id} />

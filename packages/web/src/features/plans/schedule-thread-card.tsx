@@ -1,4 +1,5 @@
-import { Alert, Badge, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { frequencyLabel, modalityLabel } from './labels';
 import { type InterventionThread, useScheduleThread } from './plans-api';
 
@@ -21,9 +22,21 @@ const when = new Intl.DateTimeFormat(undefined, {
  * The golden thread to the schedule: for each intervention, the sessions booked in the next
  * weeks that deliver it, and a warning where the plan asks for something the calendar lacks.
  */
-export function ScheduleThreadCard({ planId }: { planId: string }) {
+export function ScheduleThreadCard({
+  planId,
+  patientId,
+  problemIds,
+}: {
+  planId: string;
+  patientId: string;
+  /** The plan's problems in order, to say which problem an intervention serves. */
+  problemIds: string[];
+}) {
   const thread = useScheduleThread(planId);
   const data = thread.data;
+  const lacking = data
+    ? data.interventions.filter((iv) => iv.state === 'short' || iv.state === 'none').length
+    : 0;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="plan-thread-title">
       <Title order={2} fz="lg" id="plan-thread-title">
@@ -38,17 +51,15 @@ export function ScheduleThreadCard({ planId }: { planId: string }) {
       {thread.isPending ? <Skeleton h={80} /> : null}
       {data ? (
         <Stack gap="sm">
-          {data.warnings.length > 0 ? (
+          {lacking > 0 ? (
             <Alert
               color="orange"
               variant="light"
-              title="The schedule does not hold everything the plan asks for"
+              title={`${lacking} of ${data.interventions.length} interventions have fewer sessions booked than the plan asks for`}
             >
-              <List size="sm" spacing={2}>
-                {data.warnings.map((w) => (
-                  <List.Item key={w}>{w}</List.Item>
-                ))}
-              </List>
+              <Anchor component={Link} to={`/patients/${patientId}/schedule`} size="sm" fw={600}>
+                Book sessions in the Schedule tab
+              </Anchor>
             </Alert>
           ) : null}
           {data.interventions.length === 0 ? (
@@ -65,11 +76,17 @@ export function ScheduleThreadCard({ planId }: { planId: string }) {
                     <Text fw={600} size="sm">
                       {modalityLabel(iv.modality)}
                       {iv.frequency ? `, ${frequencyLabel(iv.frequency)}` : ''}
+                      {problemIds.includes(iv.problemId) ? (
+                        <Text span size="sm" c="dimmed" fw={400}>
+                          {' '}
+                          · problem {problemIds.indexOf(iv.problemId) + 1}
+                        </Text>
+                      ) : null}
                     </Text>
                     <Text size="sm" c="dimmed">
                       {iv.state === 'not_checkable'
                         ? (iv.message ?? 'Not delivered through booked sessions.')
-                        : `${iv.booked} of ${iv.required} booked${iv.message ? ` · ${iv.message}` : ''}`}
+                        : `${iv.booked} of ${iv.required} ${iv.required === 1 ? 'session' : 'sessions'} booked in the next ${data.weeks} weeks`}
                     </Text>
                   </div>
                   <Badge
