@@ -294,4 +294,36 @@ describe('Foundation: sign-in, users, organization, audit', () => {
     await signIn(email, newPassword);
     await heading(/, Jordan$/);
   });
+
+  it('gives a person who forgot their password a one-time link from the admin', async () => {
+    await signOut();
+    await signIn(ADMIN, DEMO_PASSWORD);
+    await mainNav().getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('link', { name: /^Jordan/ }).click();
+    await page.getByRole('button', { name: 'Make a password link' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Make the link' }).click();
+    const link = await dialog.getByLabel('Link to set a new password').inputValue();
+    expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
+    await screenshot(page, 'password-link');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await signOut();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(link);
+    await heading('Set a new password');
+    const form = page.getByRole('form', { name: 'Set a new password' });
+    const chosen = 'a-new-start-in-winter-2027';
+    await form.getByLabel(/^New password( \*)?$/).fill(chosen);
+    await form.getByLabel(/^New password again/).fill(chosen);
+    await screenshot(page, 'set-password-phone');
+    await form.getByRole('button', { name: 'Set password' }).click();
+    await heading('Your new password is set');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await signIn(email, chosen);
+    await heading(/, Jordan$/);
+    // The link worked once.
+    await page.goto(link);
+    await heading('This link cannot be used');
+  });
 });

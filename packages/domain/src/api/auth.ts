@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, STAFF_ROLES } from '../access/roles.js';
-import { Email, Id } from './common.js';
+import { Email, Id, Instant } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -15,6 +15,26 @@ export const ChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1, { error: 'Enter your current password.' }).max(256),
   newPassword: Password,
 });
+
+/** A link an administrator gives a person who forgot their password: it works once. */
+export const PasswordLink = z.object({
+  /** Show it once; it is stored only hashed. */
+  token: z.string(),
+  /** The page the person opens, /set-password/<token>. */
+  path: z.string(),
+  expiresAt: Instant,
+});
+
+/** Whose password the link sets, so the person knows it is theirs. */
+export const PasswordLinkInfo = z.object({
+  displayName: z.string(),
+  email: z.string(),
+  expiresAt: Instant,
+});
+
+export const SetPasswordRequest = z.strictObject({ newPassword: Password });
+export type PasswordLinkOutput = z.output<typeof PasswordLink>;
+export type PasswordLinkInfoOutput = z.output<typeof PasswordLinkInfo>;
 
 export const LoginRequest = z.strictObject({
   email: z.string().trim().toLowerCase().min(1, { error: 'Enter your email.' }).max(254),

@@ -10,6 +10,7 @@ export const LINK_PURPOSES = {
   plan_signature: { maxLifetimeHours: 14 * 24, path: '/sign/plan/' },
   consent_signature: { maxLifetimeHours: 14 * 24, path: '/sign/consent/' },
   virtual_join: { maxLifetimeHours: 30 * 24, path: '/join/' },
+  password_reset: { maxLifetimeHours: 3 * 24, path: '/set-password/' },
 } as const satisfies Record<string, { maxLifetimeHours: number; path: string }>;
 
 export type LinkPurpose = keyof typeof LINK_PURPOSES;

@@ -32,6 +32,8 @@ const OPEN = new Set([
   'POST /api/v1/public/self-report/0190d6a0-0000-7000-8000-000000000001',
   'GET /api/v1/public/calendar/0190d6a0-0000-7000-8000-000000000001.ics',
   'GET /api/v1/public/plan-signature/0190d6a0-0000-7000-8000-000000000001',
+  'GET /api/v1/public/password-link/0190d6a0-0000-7000-8000-000000000001',
+  'POST /api/v1/public/password-link/0190d6a0-0000-7000-8000-000000000001',
   'POST /api/v1/public/plan-signature/0190d6a0-0000-7000-8000-000000000001',
 ]);
 const PENDING_OK = new Set([

@@ -49,6 +49,14 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // A staff member sets a new password from an administrator's one-time link.
+    path: '/set-password/:token',
+    element: page(
+      () => import('../features/auth/set-password-page'),
+      (m) => m.SetPasswordPage,
+    ),
+  },
+  {
     path: '/get-started',
     element: page(
       () => import('../features/get-started/get-started-page'),

@@ -323,3 +323,41 @@ describe('changing my password', () => {
     expect((await login(user.email, user.password)).statusCode).toBe(401);
   });
 });
+
+describe('a password link from an administrator', () => {
+  it('lets a person who forgot their password set a new one, once; their sessions end', async () => {
+    const admin = await signedIn(app, await aUser(database.db, org.ctx, ['admin']));
+    const user = await aUser(database.db, org.ctx, ['clinician']);
+    const stillSignedIn = await signedIn(app, user);
+    const colleague = await signedIn(app, await aUser(database.db, org.ctx, ['clinician']));
+    expect((await colleague.post(`/api/v1/users/${user.id}/password-link`)).statusCode).toBe(403);
+
+    const first = (await admin.post(`/api/v1/users/${user.id}/password-link`)).json();
+    const issued = await admin.post(`/api/v1/users/${user.id}/password-link`);
+    expect(issued.statusCode).toBe(201);
+    const { token, path } = issued.json();
+    expect(path).toBe(`/set-password/${token}`);
+    // A newer link withdraws the earlier one.
+    const withdrawn = await app.inject({ method: 'GET', url: `/api/v1/public/password-link/${first.token}` });
+    expect(withdrawn.statusCode).toBe(409);
+    expect(withdrawn.json().detail).toMatch(/withdrawn/);
+
+    const info = await app.inject({ method: 'GET', url: `/api/v1/public/password-link/${token}` });
+    expect(info.statusCode).toBe(200);
+    expect(info.json()).toMatchObject({ email: user.email, displayName: 'Test clinician' });
+    const set = (body: unknown) =>
+      app.inject({ method: 'POST', url: `/api/v1/public/password-link/${token}`, payload: body as object });
+    const short = await set({ newPassword: 'short' });
+    expect(short.json().errors[0].field).toBe('newPassword');
+    expect((await set({ newPassword: 'remembered this time 2027' })).statusCode).toBe(204);
+
+    expect((await stillSignedIn.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await login(user.email, user.password)).statusCode).toBe(401);
+    expect((await login(user.email, 'remembered this time 2027')).statusCode).toBe(200);
+    const again = await set({ newPassword: 'another one entirely 2027' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/already been used/);
+    const actions = (await auditActions(user.id)).map((a) => a.action);
+    expect(actions).toContain('auth.password_reset');
+  });
+});

@@ -2,15 +2,20 @@ import { api, DomainError } from '@trellis/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
-import { contextOf } from '../../http/request-context.js';
+import { authorize, contextOf } from '../../http/request-context.js';
 import { SESSION_COOKIE } from '../../http/session-hook.js';
 import { changeOwnPassword } from './change-password.js';
+import { issuePasswordLink, openPasswordLink, setPasswordByLink } from './password-link.js';
 import { beginMfaEnrollment, signOut, verifySecondFactor } from './second-factor.js';
 import { describeSession, describeSessionOf } from './session-state.js';
 import type { ResolvedSession } from './sessions.js';
 import { signIn } from './sign-in.js';
+
+const UserParams = z.strictObject({ id: api.Id });
+const TokenParams = z.strictObject({ token: api.LinkToken });
 
 const GENERIC_FAILURE =
   'Email or password is not right, or the account is locked after too many attempts. Check them and try again in a few minutes, or ask an administrator to help.';
@@ -152,6 +157,60 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; config: Config 
         }
       });
       if (outcome) throw outcome;
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/users/:id/password-link',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'A one-time link for a person who forgot their password (shown once; 72 hours)',
+        params: UserParams,
+        response: { 201: api.PasswordLink },
+      },
+    },
+    async (request, reply) => {
+      const ctx = await authorize(db, request, 'user.manage', { type: 'user', id: request.params.id });
+      const link = await db.transaction().execute((trx) => issuePasswordLink(trx, ctx, request.params.id));
+      return reply.code(201).send(link);
+    },
+  );
+
+  app.get(
+    '/public/password-link/:token',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whose password a link sets (the link is not used)',
+        params: TokenParams,
+        response: { 200: api.PasswordLinkInfo },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return db.transaction().execute((trx) => openPasswordLink(trx, ctx, request.params.token));
+    },
+  );
+
+  app.post(
+    '/public/password-link/:token',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the link; every session of the person ends',
+        params: TokenParams,
+        body: api.SetPasswordRequest,
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await db
+        .transaction()
+        .execute((trx) => setPasswordByLink(trx, ctx, request.params.token, request.body));
       return reply.code(204).send();
     },
   );

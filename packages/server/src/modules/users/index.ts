@@ -3,6 +3,7 @@ export { createUser } from './create-user.js';
 export { getUser, searchUsers } from './get-users.js';
 export {
   changeAccountPassword,
+  clearSignInFailures,
   enableMfa,
   findSignInAccount,
   getSignInAccount,

@@ -98,3 +98,8 @@ export async function changeAccountPassword(
 ) {
   await setPasswordHash(db, account.id, passwordHash, now);
 }
+
+/** A password set through an administrator's link also lifts a lockout: the person proved who they are. */
+export async function clearSignInFailures(db: Kysely<DB>, account: SignInAccount) {
+  await setSignInState(db, account.id, { failed_login_count: 0, locked_until: null });
+}

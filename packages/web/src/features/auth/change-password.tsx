@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@trellis/domain';
@@ -84,6 +84,9 @@ export function ChangePassword() {
             Change password
           </Button>
         </Group>
+        <Text size="xs" c="dimmed">
+          Forgot it? An administrator can give you a link to set a new one.
+        </Text>
       </Stack>
     </form>
   );

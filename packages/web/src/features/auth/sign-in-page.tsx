@@ -164,7 +164,8 @@ function PasswordStep({ onDone }: { onDone(state: SessionState): void }) {
           Sign in
         </Button>
         <Text size="sm" c="dimmed">
-          Forgot your password or changed phones? Ask your Trellis administrator to help.
+          Forgot your password? Ask your Trellis administrator for a link to set a new one. Changed phones?
+          They can reset two-step sign-in.
         </Text>
       </Stack>
     </form>

@@ -26,6 +26,7 @@ import { PageHeader } from '../../ui/page-header';
 import { PageLoader } from '../../ui/page-loader';
 import { fieldError, ProblemAlert } from '../../ui/problem-alert';
 import { type ComparedField, StaleChanges } from '../../ui/stale-changes';
+import { PasswordLinkButton } from './password-link';
 import { RoleCheckboxes } from './role-checkboxes';
 import { isLocked, MfaBadge, StatusBadge } from './user-status';
 import { type UpdateUserBody, useResetMfa, useStaffUser, useUnlockUser, useUpdateUser } from './users-api';
@@ -314,6 +315,7 @@ function SignInCard({ user, isMe }: { user: StaffUser; isMe: boolean }) {
         </Stack>
       ) : null}
       <Group gap="sm">
+        {isMe ? null : <PasswordLinkButton user={user} />}
         {user.mfaEnabled ? (
           <Button variant="default" onClick={() => open('reset-mfa')}>
             Reset two-step sign-in
