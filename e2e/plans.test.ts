@@ -330,14 +330,18 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
   });
 
   it('prints the plan in effect cleanly', async () => {
-    await page.getByRole('link', { name: 'Print' }).click();
+    await page.getByRole('link', { name: 'Print', exact: true }).click();
     await heading('Treatment plan');
     await page.getByText(/Version 2 · Signed: in effect/).waitFor();
+    await viewShot('plan-print-screen');
+    // On paper: a US Letter page's printable width at 96 dpi, print styles on.
+    await page.setViewportSize({ width: 710, height: 1000 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await screenshot(page, 'plan-print');
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 1000 });
   });
 
   it('when the organization requires it, a director co-signs the next version', async () => {

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../ui/problem-alert';
-import { type DuePlanItem, useDuePlans } from './plans-api';
+import { type DuePlanItem, useDuePlans, useStaff } from './plans-api';
 
 const PLAN_STATUS: Record<DuePlanItem['planStatus'], string> = {
   none: 'no plan started',
@@ -26,6 +26,9 @@ function whenText(item: DuePlanItem): string {
  */
 export function DuePlansCard({ scope }: { scope: 'mine' | 'all' }) {
   const due = useDuePlans(scope);
+  // A director's list says whose caseload each plan is on.
+  const staff = useStaff(scope === 'all');
+  const clinicianName = (id: string) => staff.data?.find((u) => u.id === id)?.displayName;
   const items = [...(due.data?.items ?? [])].sort((a, b) => a.daysLeft - b.daysLeft);
   const overdue = items.filter((i) => i.state === 'overdue').length;
   return (
@@ -62,6 +65,9 @@ export function DuePlansCard({ scope }: { scope: 'mine' | 'all' }) {
               <Text size="sm" c="dimmed">
                 {item.kind === 'initial_signature' ? 'First plan to sign' : 'Plan review'} ·{' '}
                 {PLAN_STATUS[item.planStatus]}
+                {scope === 'all' && clinicianName(item.clinicianId)
+                  ? ` · ${clinicianName(item.clinicianId)}`
+                  : ''}
               </Text>
             </div>
             <Badge

@@ -234,7 +234,7 @@ function PlanWorkspace({
           problemIds={version.content.problems.map((p) => p.id)}
         />
       ) : null}
-      <VersionsCard key={plan.versions.length} plan={plan} names={names} />
+      <VersionsCard key={plan.versions.length} plan={plan} names={names} patientId={patientId} />
       <ReviewsCard planId={plan.id} />
 
       <StaffSignDialog

@@ -60,8 +60,9 @@ export function useEpisode(episodeId: string | null) {
 }
 
 /** Active staff who can be responsible for an intervention, by name. */
-export function useStaff() {
+export function useStaff(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['plans', 'staff'],
     queryFn: ({ signal }) =>
       request<{ items: StaffUser[] }>('/users', { signal }).then((r) =>

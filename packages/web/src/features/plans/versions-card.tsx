@@ -1,5 +1,18 @@
-import { Badge, Button, Card, Group, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ChangeList, type Names } from './change-list';
@@ -7,7 +20,15 @@ import { VERSION_STATUS } from './labels';
 import { type TreatmentPlan, usePlanDiff } from './plans-api';
 
 /** The plan's versions, and two of them compared: what was added, removed and changed. */
-export function VersionsCard({ plan, names }: { plan: TreatmentPlan; names: Names }) {
+export function VersionsCard({
+  plan,
+  names,
+  patientId,
+}: {
+  plan: TreatmentPlan;
+  names: Names;
+  patientId: string;
+}) {
   const versions = plan.versions;
   const last = versions.at(-1)?.number ?? 1;
   const [from, setFrom] = useState<number | null>(versions.length > 1 ? last - 1 : null);
@@ -33,6 +54,9 @@ export function VersionsCard({ plan, names }: { plan: TreatmentPlan; names: Name
               <Table.Th>Started</Table.Th>
               <Table.Th>Signed</Table.Th>
               <Table.Th>From</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">Print</span>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -59,6 +83,15 @@ export function VersionsCard({ plan, names }: { plan: TreatmentPlan; names: Name
                     : v.basedOnNumber
                       ? `Changes to version ${v.basedOnNumber}`
                       : 'First plan'}
+                </Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/patients/${patientId}/plan/print?version=${v.number}`}
+                    size="sm"
+                  >
+                    Print<span className="visually-hidden"> version {v.number}</span>
+                  </Anchor>
                 </Table.Td>
               </Table.Tr>
             ))}
