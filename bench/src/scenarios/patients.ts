@@ -68,8 +68,9 @@ export const patientSearch: Scenario = {
                 where organization_id = $1 and $2 <% search_name and not (${words})
                   and not exists (select 1 from s2)
                 order by word_similarity($2, search_name) desc, last_name_norm, id limit 20)`;
+        // ($2, the text, is typed here too: the fuzzy branch that uses it is left out for short text.)
         return `with s1 as (select ${PATIENT_COLUMNS}, 1 as step from patient
-              where organization_id = $1 and (${starts}) and ${words}
+              where organization_id = $1 and $2::text is not null and (${starts}) and ${words}
               order by last_name_norm, first_name_norm, id limit 20),
             s2 as (select * from s1 union all
               (select ${PATIENT_COLUMNS}, 2 as step from patient
