@@ -5,10 +5,11 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ChangeList, type Names } from './change-list';
 import { emptyProblem, toContent } from './editor-state';
+import type { FieldContext } from './item-fields';
 import { fieldId, modalityLabel } from './labels';
 import { MissingChecklist } from './missing-checklist';
-import { type TreatmentPlan, usePlanSavedHandler } from './plans-api';
-import { type FieldContext, ProblemFields } from './problem-fields';
+import { type TreatmentPlan, usePlanSaved } from './plans-api';
+import { ProblemFields } from './problem-fields';
 import { StaffSignDialog } from './sign-dialogs';
 import { type SaveState, usePlanAutosave } from './use-plan-autosave';
 
@@ -71,7 +72,7 @@ export function PlanEditor({
   defaultResponsible,
   canSign,
 }: Props) {
-  const onSaved = usePlanSavedHandler(episodeId);
+  const onSaved = usePlanSaved(episodeId);
   const draft = usePlanAutosave(plan, onSaved);
   const [showErrors, setShowErrors] = useState(false);
   const [signing, setSigning] = useState(false);

@@ -16,7 +16,7 @@ import {
   type TreatmentPlan,
   useEpisode,
   useEpisodePlan,
-  usePlanSavedHandler,
+  usePlanSaved,
   usePrintablePlan,
   useStaff,
 } from './plans-api';
@@ -130,7 +130,7 @@ function PlanWorkspace({
   const canCosign = userCan(user, 'clinical.cosign');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [reviewing, setReviewing] = useState(false);
-  const onSaved = usePlanSavedHandler(episodeId);
+  const onSaved = usePlanSaved(episodeId);
   // "Change the plan" on a version awaiting signatures or signed: the same content saved again
   // reopens it (no signature yet) or starts the next version.
   const change = useMutation({

@@ -84,7 +84,7 @@ export function usePlanTemplates() {
 }
 
 /** After any change: the plan as the server answered it, and everything derived from it read again. */
-function usePlanSaved(episodeId: string) {
+export function usePlanSaved(episodeId: string) {
   const queryClient = useQueryClient();
   return (plan: TreatmentPlan) => {
     queryClient.setQueryData<EpisodePlan>(planKeys.episode(episodeId), (old) =>
@@ -112,10 +112,6 @@ export function saveDraft(planId: string, version: number, content: PlanContentI
     version,
     body: { content },
   });
-}
-
-export function usePlanSavedHandler(episodeId: string) {
-  return usePlanSaved(episodeId);
 }
 
 type PlanAction =

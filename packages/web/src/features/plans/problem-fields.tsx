@@ -1,25 +1,5 @@
-import {
-  ActionIcon,
-  Button,
-  Card,
-  Fieldset,
-  Grid,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import {
-  ASAM_DIMENSIONS,
-  type FrequencyPeriod,
-  type InterventionModality,
-  type ObjectiveStatus,
-} from '@trellis/domain';
-import type { ReactNode } from 'react';
+import { Button, Card, Group, Select, Stack, Textarea, Title } from '@mantine/core';
+import { ASAM_DIMENSIONS } from '@trellis/domain';
 import {
   type EGoal,
   type EIntervention,
@@ -29,28 +9,15 @@ import {
   emptyIntervention,
   emptyObjective,
 } from './editor-state';
-import { type Diagnosis, fieldId, MODALITY_OPTIONS, STATUS_OPTIONS } from './labels';
-
-export interface FieldContext {
-  diagnoses: readonly Diagnosis[];
-  staff: readonly { value: string; label: string }[];
-  /** The episode's primary clinician: responsible for new interventions until changed. */
-  defaultResponsible: string | null;
-  /** Messages by field path (problems.0.goals.1.text), shown once the person asked to sign. */
-  errors: ReadonlyMap<string, string>;
-  /** Moves the focus to a field once it is on the page (after adding an item). */
-  focusSoon(path: string): void;
-}
-
-function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {
-  return (
-    <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} onClick={onClick} size="lg">
-      <span aria-hidden="true" style={{ fontSize: 20, lineHeight: 1 }}>
-        ×
-      </span>
-    </ActionIcon>
-  );
-}
+import {
+  type FieldContext,
+  FieldMessage,
+  InterventionFields,
+  ItemBox,
+  ObjectiveFields,
+  RemoveButton,
+} from './item-fields';
+import { fieldId } from './labels';
 
 function sourceValue(source: EProblem['source']): string | null {
   if (!source) return null;
@@ -62,11 +29,6 @@ function sourceFrom(value: string | null): EProblem['source'] {
   if (value.startsWith('asam:')) return { kind: 'asam', dimension: Number(value.slice(5)) };
   return { kind: 'diagnosis', code: value.slice(3) };
 }
-
-const PER_OPTIONS: { value: FrequencyPeriod; label: string }[] = [
-  { value: 'week', label: 'a week' },
-  { value: 'month', label: 'a month' },
-];
 
 interface ProblemProps {
   problem: EProblem;
@@ -205,23 +167,6 @@ export function ProblemFields({ problem, index, ctx, onChange, onRemove }: Probl
   );
 }
 
-function FieldMessage({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <Text size="sm" c="red.8">
-      {message}
-    </Text>
-  );
-}
-
-function ItemBox({ legend, children }: { legend: ReactNode; children: ReactNode }) {
-  return (
-    <Fieldset legend={legend} variant="filled" radius="md" p="sm" style={{ minWidth: 0 }}>
-      {children}
-    </Fieldset>
-  );
-}
-
 interface GoalProps {
   goal: EGoal;
   at: string;
@@ -276,167 +221,6 @@ function GoalFields({ goal, at, number, ctx, onChange, onRemove }: GoalProps) {
           Add an objective to goal {number}
         </Button>
       </Stack>
-    </ItemBox>
-  );
-}
-
-interface ObjectiveProps {
-  objective: EObjective;
-  at: string;
-  number: number;
-  ctx: FieldContext;
-  onChange(next: EObjective): void;
-  onRemove(): void;
-}
-
-function ObjectiveFields({ objective, at, number, ctx, onChange, onRemove }: ObjectiveProps) {
-  const err = (f: string) => ctx.errors.get(`${at}.${f}`);
-  return (
-    <Card withBorder padding="sm" radius="md" role="group" aria-label={`Objective ${number}`} bg="white">
-      <Grid gap="xs" align="flex-start">
-        <Grid.Col span={12}>
-          <Group align="flex-start" wrap="nowrap" gap="xs">
-            <Textarea
-              id={fieldId(`${at}.text`)}
-              label={`Objective ${number}`}
-              description="Something observable the participant will do."
-              autosize
-              minRows={1}
-              value={objective.text}
-              onChange={(e) => onChange({ ...objective, text: e.currentTarget.value })}
-              error={err('text')}
-              style={{ flex: 1 }}
-            />
-            <RemoveButton label={`Remove objective ${number}`} onClick={onRemove} />
-          </Group>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <TextInput
-            id={fieldId(`${at}.measure`)}
-            label="How it is measured"
-            placeholder="e.g. PHQ-9 below 10; diary card reviewed weekly"
-            value={objective.measure}
-            onChange={(e) => onChange({ ...objective, measure: e.currentTarget.value })}
-            error={err('measure')}
-          />
-        </Grid.Col>
-        <Grid.Col span={6}>
-          <TextInput
-            id={fieldId(`${at}.targetDate`)}
-            type="date"
-            label="Target date"
-            value={objective.targetDate ?? ''}
-            onChange={(e) => onChange({ ...objective, targetDate: e.currentTarget.value || null })}
-            error={err('targetDate')}
-          />
-        </Grid.Col>
-        <Grid.Col span={6}>
-          <Select
-            id={fieldId(`${at}.status`)}
-            label="Status"
-            data={STATUS_OPTIONS}
-            value={objective.status}
-            allowDeselect={false}
-            onChange={(value) => value && onChange({ ...objective, status: value as ObjectiveStatus })}
-          />
-        </Grid.Col>
-      </Grid>
-    </Card>
-  );
-}
-
-interface InterventionProps {
-  intervention: EIntervention;
-  at: string;
-  number: number;
-  ctx: FieldContext;
-  onChange(next: EIntervention): void;
-  onRemove(): void;
-}
-
-function InterventionFields({ intervention, at, number, ctx, onChange, onRemove }: InterventionProps) {
-  const err = (f: string) => ctx.errors.get(`${at}.${f}`);
-  const staff = [...ctx.staff];
-  if (intervention.responsibleUserId && !staff.some((s) => s.value === intervention.responsibleUserId)) {
-    staff.push({ value: intervention.responsibleUserId, label: 'Someone no longer on staff' });
-  }
-  const frequency = intervention.frequency;
-  return (
-    <ItemBox legend={`Intervention ${number}`}>
-      <Grid gap="xs" align="flex-start">
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <Select
-            id={fieldId(`${at}.modality`)}
-            label="Kind"
-            placeholder="Choose"
-            data={MODALITY_OPTIONS}
-            value={intervention.modality}
-            onChange={(value) =>
-              onChange({ ...intervention, modality: value as InterventionModality | null })
-            }
-            error={err('modality')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 5, sm: 2 }}>
-          <NumberInput
-            id={fieldId(`${at}.frequency`)}
-            label="Times"
-            min={1}
-            max={14}
-            clampBehavior="strict"
-            allowDecimal={false}
-            value={frequency?.times ?? ''}
-            onChange={(value) =>
-              onChange({
-                ...intervention,
-                frequency:
-                  typeof value === 'number' && value >= 1
-                    ? { times: value, per: frequency?.per ?? 'week' }
-                    : null,
-              })
-            }
-            error={err('frequency')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 7, sm: 4 }}>
-          <Select
-            label="Per"
-            data={PER_OPTIONS}
-            value={frequency?.per ?? 'week'}
-            allowDeselect={false}
-            onChange={(value) =>
-              onChange({
-                ...intervention,
-                frequency: { times: frequency?.times ?? 1, per: (value as FrequencyPeriod) ?? 'week' },
-              })
-            }
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <Group align="flex-start" wrap="nowrap" gap="xs">
-            <Select
-              id={fieldId(`${at}.responsibleUserId`)}
-              label="Responsible"
-              placeholder="Choose staff"
-              data={staff}
-              searchable
-              value={intervention.responsibleUserId}
-              onChange={(value) => onChange({ ...intervention, responsibleUserId: value })}
-              error={err('responsibleUserId')}
-              style={{ flex: 1 }}
-            />
-            <RemoveButton label={`Remove intervention ${number}`} onClick={onRemove} />
-          </Group>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            label="What is done"
-            placeholder="e.g. Behavioural activation; weekly activity log"
-            value={intervention.description}
-            onChange={(e) => onChange({ ...intervention, description: e.currentTarget.value })}
-          />
-        </Grid.Col>
-      </Grid>
     </ItemBox>
   );
 }
