@@ -91,6 +91,9 @@ describe('Intake: from the public form to a patient admitted into a track', () =
     await page.getByLabel('Work email').fill(INTAKE);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Home shows who waits for a call back, the new inquiry among them.
+    await section('New inquiries').getByRole('link', { name: NAME }).waitFor();
+    await screenshot(page, 'intake-home');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Intake' }).click();
     await heading('Intake');
     const newColumn = section(/^New/);

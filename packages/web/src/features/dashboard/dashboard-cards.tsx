@@ -6,6 +6,7 @@ import { useUser } from '../../app/session';
 import type { SessionUser } from '../../app/types';
 import { todayIso } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
+import { INTAKE_HOME_TITLES, IntakeHomeCards } from '../intake/intake-home-card';
 import { DuePlansCard } from '../plans/due-plans-card';
 import { ShortfallsCard } from '../schedule/shortfalls-card';
 import { RiskAlertsCard } from '../tasks/risk-alerts-card';
@@ -220,12 +221,18 @@ function seesRiskAlerts(user: SessionUser): boolean {
   return userCan(user, 'task.read') && userCan(user, 'clinical.read');
 }
 
+/** The intake coordinator's pipeline cards: for whoever works the inquiries. */
+function seesIntake(user: SessionUser): boolean {
+  return user.roles.includes('intake') && userCan(user, 'inquiry.read');
+}
+
 /** The placeholder cards on Home that these live cards replace, by title. */
 export function liveDashboardTitles(user: SessionUser): string[] {
   const titles: string[] = [];
   if (seesRiskAlerts(user)) titles.push('Risk alerts');
   if (user.roles.includes('clinician')) titles.push("Today's groups");
   if (user.roles.includes('director')) titles.push('Census');
+  if (seesIntake(user)) titles.push(...INTAKE_HOME_TITLES);
   if (user.roles.includes('director')) titles.push('Reviews due');
   return titles;
 }
@@ -238,9 +245,11 @@ export function DashboardCards() {
   const director = user.roles.includes('director');
   // Who plans the calendar sees who is planned below or above their track's intensity.
   const seesShortfalls = userCan(user, 'schedule.manage') && userCan(user, 'patient.read');
-  if (!canTasks && !clinician && !director) return null;
+  const intake = seesIntake(user);
+  if (!canTasks && !clinician && !director && !intake) return null;
   return (
     <>
+      {intake ? <IntakeHomeCards /> : null}
       {canTasks ? <RiskAlertsCard /> : null}
       {clinician ? <DueMeasuresCard /> : null}
       {(clinician || director) && userCan(user, 'clinical.read') ? (
