@@ -312,8 +312,8 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
     await phone.getByRole('heading', { level: 1, name: 'This link cannot be opened' }).waitFor();
     await phone.close();
 
-    await page.reload();
-    await expect.poll(() => status().textContent()).toBe('Signed (in effect)');
+    // The clinician's page notices the signature by itself (it looks every 15 s while waiting).
+    await expect.poll(() => status().textContent(), { timeout: 25_000 }).toBe('Signed (in effect)');
     expect(await page.getByTestId('signature-participant').textContent()).toMatch(/with a link/);
   });
 

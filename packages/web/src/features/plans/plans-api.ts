@@ -46,6 +46,9 @@ export function useEpisodePlan(episodeId: string | null) {
     enabled: Boolean(episodeId),
     // The editor holds the draft: a refetch on focus would only race the autosave.
     refetchOnWindowFocus: false,
+    // While waiting for signatures (a participant signing on their phone), look every 15 s.
+    refetchInterval: (query) =>
+      query.state.data?.plan?.current.status === 'awaiting_signatures' ? 15_000 : false,
   });
 }
 
