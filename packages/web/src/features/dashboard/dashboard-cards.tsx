@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { INTAKE_HOME_TITLES, IntakeHomeCards } from '../intake/intake-home-card';
 import { DuePlansCard } from '../plans/due-plans-card';
 import { ShortfallsCard } from '../schedule/shortfalls-card';
+import { TodayByRoomCard } from '../schedule/today-by-room-card';
 import { RiskAlertsCard } from '../tasks/risk-alerts-card';
 import { CensusChart, trackShortName } from './census-chart';
 import {
@@ -226,6 +227,11 @@ function seesIntake(user: SessionUser): boolean {
   return user.roles.includes('intake') && userCan(user, 'inquiry.read');
 }
 
+/** The front desk's day in the rooms: for who greets people, not for clinicians (they have their groups). */
+function seesBuilding(user: SessionUser): boolean {
+  return user.roles.includes('front_desk') && userCan(user, 'schedule.read');
+}
+
 /** The placeholder cards on Home that these live cards replace, by title. */
 export function liveDashboardTitles(user: SessionUser): string[] {
   const titles: string[] = [];
@@ -233,6 +239,7 @@ export function liveDashboardTitles(user: SessionUser): string[] {
   if (user.roles.includes('clinician')) titles.push("Today's groups");
   if (user.roles.includes('director')) titles.push('Census');
   if (seesIntake(user)) titles.push(...INTAKE_HOME_TITLES);
+  if (seesBuilding(user)) titles.push("Today's schedule");
   if (user.roles.includes('director')) titles.push('Reviews due');
   return titles;
 }
@@ -246,10 +253,12 @@ export function DashboardCards() {
   // Who plans the calendar sees who is planned below or above their track's intensity.
   const seesShortfalls = userCan(user, 'schedule.manage') && userCan(user, 'patient.read');
   const intake = seesIntake(user);
-  if (!canTasks && !clinician && !director && !intake) return null;
+  const building = seesBuilding(user);
+  if (!canTasks && !clinician && !director && !intake && !building) return null;
   return (
     <>
       {intake ? <IntakeHomeCards /> : null}
+      {building ? <TodayByRoomCard /> : null}
       {canTasks ? <RiskAlertsCard /> : null}
       {clinician ? <DueMeasuresCard /> : null}
       {(clinician || director) && userCan(user, 'clinical.read') ? (
