@@ -226,6 +226,8 @@ describe('Foundation: sign-in, users, organization, audit', () => {
     await page.getByRole('textbox', { name: '6-digit code' }).fill(totpCode(secret));
     await page.getByRole('button', { name: 'Confirm and sign in' }).click();
     await heading(/, Fran$/);
+    // The front desk's Home: who comes in today, room by room.
+    await page.getByRole('region', { name: 'Today in the building' }).waitFor();
     await signOut();
 
     await signIn('frontdesk@cedargrove.example', DEMO_PASSWORD);
