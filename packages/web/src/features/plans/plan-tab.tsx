@@ -1,6 +1,7 @@
 import { Button, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { ApiError } from '../../app/api-client';
 import { userCan } from '../../app/navigation';
 import { useUser } from '../../app/session';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -138,6 +139,9 @@ function PlanWorkspace({
     onSuccess: (saved) => {
       onSaved(saved);
       setDialog(null);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.isStale) onSaved(error.problem.current as TreatmentPlan);
     },
   });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { api } from '@trellis/domain';
-import { request } from '../../app/api-client';
+import { ApiError, request } from '../../app/api-client';
 import type { Input, Output, StaffUser } from '../../app/types';
 
 export type EpisodePlan = Output<typeof api.EpisodePlan>;
@@ -141,6 +141,10 @@ export function usePlanAction(episodeId: string, plan: TreatmentPlan) {
         body: action.kind === 'submit' ? {} : action.body,
       }),
     onSuccess: saved,
+    // Someone changed the plan first: show the plan as it now is, so trying again is informed.
+    onError: (error) => {
+      if (error instanceof ApiError && error.isStale) saved(error.problem.current as TreatmentPlan);
+    },
   });
 }
 
@@ -164,6 +168,9 @@ export function useStartReview(episodeId: string, plan: TreatmentPlan) {
         body,
       }),
     onSuccess: (result) => saved(result.plan),
+    onError: (error) => {
+      if (error instanceof ApiError && error.isStale) saved(error.problem.current as TreatmentPlan);
+    },
   });
 }
 
