@@ -277,6 +277,20 @@ describe('Foundation: sign-in, users, organization, audit', () => {
     await heading('My account');
   });
 
+  it('gives the clinician a calendar app link to their sessions, and stops it', async () => {
+    const card = page.getByRole('region', { name: 'Calendar app' });
+    await card.getByRole('button', { name: 'Make a calendar link' }).click();
+    const url = await card.getByLabel('Calendar link', { exact: true }).inputValue();
+    expect(url).toMatch(/\/api\/v1\/public\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const feed = await page.request.get(url);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await screenshot(page, 'my-account-calendar');
+    await card.getByRole('button', { name: 'Stop this link' }).click();
+    await card.getByRole('button', { name: 'Make a calendar link' }).waitFor();
+    expect((await page.request.get(url)).ok()).toBe(false);
+  });
+
   it('changes the password in My account; the old one stops working', async () => {
     const form = page.getByRole('form', { name: 'Change password' });
     const newPassword = 'a-louder-evening-2027';

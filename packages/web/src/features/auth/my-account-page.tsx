@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
+import { userCan } from '../../app/navigation';
 import { useUser } from '../../app/session';
 import { ShieldIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
 import { RoleBadges } from '../../ui/role-badges';
+import { CalendarFeedCard } from '../schedule/calendar-feed-card';
 import { ChangePassword } from './change-password';
 import { MfaEnrollment } from './mfa-enrollment';
 
@@ -13,7 +15,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text component="div" fw={500}>
+      <Text component="div" fw={500} style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Text>
     </div>
@@ -93,6 +95,11 @@ export function MyAccountPage() {
             </Stack>
           )}
         </Card>
+
+        {userCan(user, 'schedule.read') &&
+        (user.roles.includes('clinician') || user.roles.includes('director')) ? (
+          <CalendarFeedCard owner="clinician" subjectId={user.id} whose="your" />
+        ) : null}
 
         <Card withBorder padding="lg" component="section" aria-labelledby="password">
           <Title order={2} id="password" mb="sm">
