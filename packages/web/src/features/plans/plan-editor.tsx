@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { diffPlanContent, missingForPlanSignature } from '@trellis/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import './plan-editor.css';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ChangeList, type Names } from './change-list';
@@ -229,13 +230,14 @@ export function PlanEditor({
             </Button>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        {/* Beside the editor on a wide screen; above it on a narrow one, where below would be out of sight. */}
+        <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: -1, lg: 0 }}>
           <Card
             withBorder
             padding="md"
             component="aside"
             aria-label="Signing checklist"
-            style={{ position: 'sticky', top: 76 }}
+            className="plan-checklist"
           >
             <Stack gap="sm">
               <Title order={3} fz="md">

@@ -28,6 +28,25 @@ export function dueText(due: PlanDue): { text: string; color: string } {
   };
 }
 
+/** What is due, as a tinted note that wraps on a narrow screen (a badge would cut it off). */
+export function DueNote({ due }: { due: PlanDue }) {
+  const { text, color } = dueText(due);
+  return (
+    <Text
+      size="sm"
+      fw={600}
+      c={color === 'gray' ? 'dark' : `${color}.9`}
+      bg={`${color}.1`}
+      px="sm"
+      py={4}
+      style={{ borderRadius: 4 }}
+      data-testid="plan-due"
+    >
+      {text}
+    </Text>
+  );
+}
+
 function SignatureLine({
   slot,
   signature,
@@ -88,7 +107,6 @@ export function PlanStatusCard({ plan, patientId, staffNames, actions }: Props) 
   const status = VERSION_STATUS[version.status];
   const sigs = version.signatures;
   const effective = plan.effectiveVersionNumber;
-  const due = plan.due ? dueText(plan.due) : null;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="plan-status-title">
       <Stack gap="md">
@@ -107,7 +125,7 @@ export function PlanStatusCard({ plan, patientId, staffNames, actions }: Props) 
                 ? `Signed ${formatDateTime(version.signedAt)}. This is the plan in effect.`
                 : `${
                     version.status === 'draft'
-                      ? 'Fill in the draft below: the checklist beside it says what signing still needs.'
+                      ? 'Fill in the draft below: the checklist says what signing still needs.'
                       : `Waiting for: ${sigs.missing.map((slot) => WAITING_FOR[slot]).join(', ')}.`
                   } ${
                     effective !== null
@@ -118,11 +136,7 @@ export function PlanStatusCard({ plan, patientId, staffNames, actions }: Props) 
             </Text>
           </div>
           <Group gap="sm">
-            {due ? (
-              <Badge color={due.color} variant="light" size="lg" tt="none" data-testid="plan-due">
-                {due.text}
-              </Badge>
-            ) : null}
+            {plan.due ? <DueNote due={plan.due} /> : null}
             <Button component={Link} to={`/patients/${patientId}/plan/print`} variant="default">
               Print
             </Button>

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../ui/problem-alert';
-import { dueText } from './plan-status-card';
+import { DueNote } from './plan-status-card';
 import { type PlanDue, type PlanTemplate, usePlanTemplates, useStartPlan } from './plans-api';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -41,7 +41,6 @@ export function StartPlan({
   const templates = usePlanTemplates();
   const start = useStartPlan(episodeId);
   const [chosen, setChosen] = useState<string[]>([]);
-  const dueBadge = due ? dueText(due) : null;
   // Templates that fit the episode's diagnoses first, the rest as the library orders them.
   const sorted = (templates.data ?? [])
     .map((template) => ({ template, codes: matchingCodes(template, diagnosisCodes) }))
@@ -60,11 +59,7 @@ export function StartPlan({
               with the primary clinician as responsible. Then change anything in the participant’s words.
             </Text>
           </div>
-          {dueBadge ? (
-            <Badge color={dueBadge.color} variant="light" size="lg" tt="none">
-              {dueBadge.text}
-            </Badge>
-          ) : null}
+          {due ? <DueNote due={due} /> : null}
         </Group>
         <ProblemAlert error={templates.error} title="The template library could not be loaded" />
         {templates.isPending ? <Skeleton h={160} /> : null}
