@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
 
-// One suite, three projects: `npm test` runs domain + server (no system packages needed);
+// One suite, four projects: `npm test` runs domain + web + server (no system packages needed);
 // `npm run test:e2e` runs the browser journeys in Chromium.
 export default defineConfig({
   test: {
@@ -10,6 +10,15 @@ export default defineConfig({
         test: {
           name: 'domain',
           include: ['packages/domain/src/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          // Pure logic of the web app (no DOM): the plan editor's state and merge, for example.
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
