@@ -193,6 +193,15 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
         .click();
     }
     await page.getByText('Nothing missing: the plan can be signed.').waitFor();
+
+    // A goal removed by mistake comes back with Undo.
+    const goalText = (goal: Locator) => goal.getByLabel('Goal, in the participant’s own words').inputValue();
+    const before = await goalText(problem1.getByRole('group', { name: 'Goal 2', exact: true }));
+    await problem1.getByRole('button', { name: 'Remove goal 2' }).click();
+    await page.getByText('Goal 2 of problem 1 removed.').waitFor();
+    expect(await problem1.getByRole('group', { name: 'Goal 2', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await goalText(problem1.getByRole('group', { name: 'Goal 2', exact: true }))).toBe(before);
     await waitSaved();
   });
 

@@ -24,6 +24,8 @@ export interface FieldContext {
   errors: ReadonlyMap<string, string>;
   /** Moves the focus to a field once it is on the page (after adding an item). */
   focusSoon(path: string): void;
+  /** Called just before an item is removed: offers to undo it. */
+  removed(what: string): void;
 }
 
 export function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {

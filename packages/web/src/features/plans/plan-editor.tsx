@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { diffPlanContent, missingForPlanSignature } from '@trellis/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import './plan-editor.css';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ChangeList, type Names } from './change-list';
-import { emptyProblem, toContent } from './editor-state';
+import { type EProblem, emptyProblem, toContent } from './editor-state';
 import type { FieldContext } from './item-fields';
 import { fieldId, modalityLabel } from './labels';
 import { MissingChecklist } from './missing-checklist';
@@ -23,6 +24,8 @@ interface Props {
   defaultResponsible: string | null;
   canSign: boolean;
 }
+
+const UNDO_ID = 'plan-undo-remove';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -79,6 +82,8 @@ export function PlanEditor({
   const [signing, setSigning] = useState(false);
   const [removing, setRemoving] = useState<number | null>(null);
   const focusTarget = useRef<string | null>(null);
+  const undoSnapshot = useRef<EProblem[] | null>(null);
+  const justRemoved = useRef(false);
 
   const missing = useMemo(
     () => missingForPlanSignature(toContent(draft.problems), { diagnosisCodes }),
@@ -105,6 +110,49 @@ export function PlanEditor({
     focusSoon: (path) => {
       focusTarget.current = path;
     },
+    removed: (what) => {
+      justRemoved.current = true;
+      offerUndo(what, draft.problems);
+    },
+  };
+
+  /**
+   * A removed item can be brought back until the next change (or 10 s): the draft as it was
+   * before is put back, and saved like any change.
+   */
+  const offerUndo = (what: string, before: EProblem[]) => {
+    undoSnapshot.current = before;
+    notifications.show({
+      id: UNDO_ID,
+      color: 'gray',
+      autoClose: 10_000,
+      message: (
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Text size="sm">{what} removed.</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              const snapshot = undoSnapshot.current;
+              notifications.hide(UNDO_ID);
+              if (snapshot) draft.update(() => snapshot);
+              undoSnapshot.current = null;
+            }}
+          >
+            Undo
+          </Button>
+        </Group>
+      ),
+    });
+  };
+  const change = (next: (all: EProblem[]) => EProblem[]) => {
+    // Any other change ends the chance to undo a removal (the snapshot would throw it away).
+    if (undoSnapshot.current && !justRemoved.current) {
+      undoSnapshot.current = null;
+      notifications.hide(UNDO_ID);
+    }
+    justRemoved.current = false;
+    draft.update(next);
   };
 
   const startSigning = async () => {
@@ -213,7 +261,7 @@ export function PlanEditor({
                 problem={problem}
                 index={p}
                 ctx={ctx}
-                onChange={(next) => draft.update((all) => all.map((x, i) => (i === p ? next : x)))}
+                onChange={(next) => change((all) => all.map((x, i) => (i === p ? next : x)))}
                 onRemove={() => setRemoving(p)}
               />
             ))}
@@ -222,7 +270,7 @@ export function PlanEditor({
               variant="light"
               onClick={() => {
                 ctx.focusSoon(`problems.${draft.problems.length}.statement`);
-                draft.update((all) => [...all, emptyProblem(defaultResponsible)]);
+                change((all) => [...all, emptyProblem(defaultResponsible)]);
               }}
               style={{ alignSelf: 'flex-start' }}
             >
@@ -270,7 +318,11 @@ export function PlanEditor({
         onConfirm={() => {
           const index = removing;
           setRemoving(null);
-          if (index !== null) draft.update((all) => all.filter((_, i) => i !== index));
+          if (index !== null) {
+            ctx.removed(`Problem ${index + 1}`);
+            ctx.focusSoon('problems');
+            change((all) => all.filter((_, i) => i !== index));
+          }
         }}
       >
         Its goals, objectives and interventions are removed from this draft too.

@@ -112,7 +112,12 @@ export function ProblemFields({ problem, index, ctx, onChange, onRemove }: Probl
               number={g + 1}
               ctx={ctx}
               onChange={(next) => setGoal(g, next)}
-              onRemove={() => onChange({ ...problem, goals: problem.goals.filter((_, i) => i !== g) })}
+              onRemove={() => {
+                ctx.removed(`Goal ${g + 1} of problem ${index + 1}`);
+                // The removed item took the focus with it: it goes to the list's "Add" button.
+                ctx.focusSoon(`${at}.goals`);
+                onChange({ ...problem, goals: problem.goals.filter((_, i) => i !== g) });
+              }}
             />
           ))}
           <FieldMessage message={err(`${at}.goals`)} />
@@ -141,9 +146,11 @@ export function ProblemFields({ problem, index, ctx, onChange, onRemove }: Probl
               number={i + 1}
               ctx={ctx}
               onChange={(next) => setIntervention(i, next)}
-              onRemove={() =>
-                onChange({ ...problem, interventions: problem.interventions.filter((_, j) => j !== i) })
-              }
+              onRemove={() => {
+                ctx.removed(`Intervention ${i + 1} of problem ${index + 1}`);
+                ctx.focusSoon(`${at}.interventions`);
+                onChange({ ...problem, interventions: problem.interventions.filter((_, j) => j !== i) });
+              }}
             />
           ))}
           <FieldMessage message={err(`${at}.interventions`)} />
@@ -204,7 +211,11 @@ function GoalFields({ goal, at, number, ctx, onChange, onRemove }: GoalProps) {
             number={o + 1}
             ctx={ctx}
             onChange={(next) => setObjective(o, next)}
-            onRemove={() => onChange({ ...goal, objectives: goal.objectives.filter((_, i) => i !== o) })}
+            onRemove={() => {
+              ctx.removed(`Objective ${o + 1} of goal ${number}`);
+              ctx.focusSoon(`${at}.objectives`);
+              onChange({ ...goal, objectives: goal.objectives.filter((_, i) => i !== o) });
+            }}
           />
         ))}
         <FieldMessage message={ctx.errors.get(`${at}.objectives`)} />
