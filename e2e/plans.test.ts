@@ -406,4 +406,31 @@ describe('Treatment plan: from the library to a signed plan, a review, version 2
 
     await callApi('PUT', '/plan-settings', { ...keep, cosignatureRequired: false }, required.version);
   });
+
+  it('the director sets the plan rules and keeps the template library', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Treatment plans' })
+      .click();
+    await heading('Treatment plans');
+    const rules = page.getByRole('form', { name: 'Plan rules' });
+    const cadence = rules.getByLabel('Days between reviews');
+    await cadence.fill('400');
+    await rules.getByRole('button', { name: 'Save plan rules' }).click();
+    await rules.getByText('Review at least every 180 days.').waitFor();
+    await cadence.fill('28');
+    await rules.getByRole('button', { name: 'Save plan rules' }).click();
+    await page.getByText('The plan rules apply from now on.').waitFor();
+    expect((await callApi<{ reviewCadenceDays: number }>('GET', '/plan-settings')).reviewCadenceDays).toBe(
+      28,
+    );
+
+    const library = page.getByRole('region', { name: 'Template library' });
+    const ptsd = library.getByRole('row').filter({ hasText: 'PTSD' });
+    await ptsd.getByRole('button', { name: 'Archive' }).click();
+    await ptsd.getByText('Archived').waitFor();
+    await screenshot(page, 'plan-program');
+    await ptsd.getByRole('button', { name: 'Use again' }).click();
+    await ptsd.getByText('In use').waitFor();
+  });
 });

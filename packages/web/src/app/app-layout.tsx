@@ -27,6 +27,7 @@ const ICONS: Record<NavKey, () => ReactNode> = {
   intake: InboxIcon,
   patients: PatientsIcon,
   schedule: CalendarIcon,
+  plans: ClipboardIcon,
   users: UsersIcon,
   organization: BuildingIcon,
   audit: ClipboardIcon,

@@ -6,6 +6,7 @@ export type NavKey =
   | 'intake'
   | 'patients'
   | 'schedule'
+  | 'plans'
   | 'users'
   | 'organization'
   | 'audit'
@@ -24,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'intake', to: '/intake', label: 'Intake', action: 'inquiry.read' },
   { key: 'patients', to: '/patients', label: 'Patients', action: 'patient.read' },
   { key: 'schedule', to: '/schedule', label: 'Schedule', action: 'schedule.read' },
+  { key: 'plans', to: '/treatment-plans', label: 'Treatment plans', action: 'program.manage' },
   { key: 'users', to: '/users', label: 'Users', action: 'user.manage' },
   { key: 'organization', to: '/organization', label: 'Organization settings', action: 'organization.manage' },
   { key: 'audit', to: '/audit', label: 'Audit log', action: 'audit.read' },

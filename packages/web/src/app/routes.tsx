@@ -202,6 +202,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'treatment-plans',
+        element: page(
+          () => import('../features/plans/plan-program-page'),
+          (m) => m.PlanProgramPage,
+        ),
+      },
+      {
         path: 'schedule',
         element: page(
           () => import('../features/schedule/schedule-page'),
