@@ -70,6 +70,8 @@ export async function startServer(): Promise<TestServer> {
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     TRELLIS_DEMO: 'true',
+    // Every response the journeys see is also checked against its schema (as in the server suite).
+    TRELLIS_CHECK_RESPONSES: 'true',
   };
   delete env.DATABASE_URL;
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
