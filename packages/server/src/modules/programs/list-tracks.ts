@@ -18,3 +18,22 @@ export async function listTracks(
   );
   return rows.map((row) => toTrack(row, census.get(row.id)));
 }
+
+/** A track's definition without its census: for modules that plan with tracks, not fill them. */
+export type TrackDefinition = Omit<api.Track, 'census'>;
+
+/**
+ * The organization's tracks without counting who is in them: the calendar and the intensity
+ * checks read these on every request and need no census (an aggregate over open episodes).
+ */
+export async function listTrackDefinitions(
+  db: Kysely<DB>,
+  organizationId: string,
+  filter: { status?: api.Track['status'] | undefined; includeArchived?: boolean | undefined },
+): Promise<TrackDefinition[]> {
+  const rows = await listTrackRows(db, organizationId, filter);
+  return rows.map((row) => {
+    const { census: _census, ...definition } = toTrack(row);
+    return definition;
+  });
+}

@@ -7,6 +7,7 @@ import type { SignedInContext } from '../../http/request-context.js';
 import { newId } from '../../ids.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { getEpisode } from '../episodes/index.js';
+import type { TrackDefinition } from '../programs/index.js';
 import { assertNoConflicts } from './check-conflicts.js';
 import { participantWeekIntensity } from './plan-intensity.js';
 import { findEnrollmentByEpisode, insertEnrollment, listSeries, updateEnrollmentAtVersion } from './repo.js';
@@ -30,7 +31,7 @@ const OPEN_STATUSES = new Set(['pending', 'active', 'on_hold']);
 
 interface Setting {
   episode: api.Episode;
-  track: api.Track;
+  track: TrackDefinition;
   directory: Directory;
   timeZone: string;
   today: string;

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { DB } from '../../db/schema.js';
 import { getLocations, getRooms } from '../organizations/index.js';
-import { listTracks } from '../programs/index.js';
+import { listTrackDefinitions, type TrackDefinition } from '../programs/index.js';
 import { searchUsers } from '../users/index.js';
 import { listAppointments, listClosures, listEnrollments, listExceptions, listSeries } from './repo.js';
 import type { AppointmentRow, EnrollmentRow, SeriesRow } from './tables.js';
@@ -34,7 +34,7 @@ export interface Room {
 export interface Directory {
   locations: Map<string, api.Location>;
   rooms: Map<string, Room>;
-  tracks: Map<string, api.Track>;
+  tracks: Map<string, TrackDefinition>;
   staff: Map<string, api.StaffUser>;
 }
 
@@ -42,7 +42,7 @@ export async function loadDirectory(db: Kysely<DB>, organizationId: string): Pro
   const [locations, rooms, tracks, staff] = [
     await getLocations(db, organizationId),
     await getRooms(db, organizationId),
-    await listTracks(db, organizationId, { includeArchived: true }),
+    await listTrackDefinitions(db, organizationId, { includeArchived: true }),
     await searchUsers(db, organizationId, { includeInactive: true }),
   ];
   return {

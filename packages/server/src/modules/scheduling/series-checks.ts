@@ -1,7 +1,8 @@
-import { type api, DomainError, type GroupVenue, type SeriesLimits } from '@trellis/domain';
+import { DomainError, type GroupVenue, type SeriesLimits } from '@trellis/domain';
 import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { DB } from '../../db/schema.js';
+import type { TrackDefinition } from '../programs/index.js';
 import { assertNoConflicts } from './check-conflicts.js';
 import { type Directory, loadBookings, occurrenceBooking, todayAt } from './schedule-data.js';
 import type { SeriesRow } from './tables.js';
@@ -11,7 +12,7 @@ export const CONFLICT_HORIZON_WEEKS = 8;
 
 const CLINICAL_ROLES = new Set(['clinician', 'director']);
 
-export function trackOf(directory: Directory, trackId: string, field = 'trackId'): api.Track {
+export function trackOf(directory: Directory, trackId: string, field = 'trackId'): TrackDefinition {
   const track = directory.tracks.get(trackId);
   if (!track) throw DomainError.invalid(field, 'Choose a track of your organization.');
   return track;
@@ -53,7 +54,7 @@ export function checkFacilitators(directory: Directory, ids: readonly string[], 
   }
 }
 
-export function limitsFor(directory: Directory, track: api.Track, venue: GroupVenue): SeriesLimits {
+export function limitsFor(directory: Directory, track: TrackDefinition, venue: GroupVenue): SeriesLimits {
   const room = venue.kind === 'room' ? directory.rooms.get(venue.roomId) : undefined;
   return {
     maxDailyMinutes: Math.round(track.intensity.maxHoursPerDay * 60),
