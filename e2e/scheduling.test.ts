@@ -283,4 +283,28 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
     expect(await card.textContent()).toMatch(/Below minimum/);
     await card.screenshot({ path: path.join(OUTPUT_DIR, 'schedule-shortfalls.png') });
   });
+
+  it('closes a day for a holiday, which cancels its sessions, and opens it again', async () => {
+    const day = addDays(monday, 15);
+    await page.goto(`${server.url}/schedule?trackId=${trackId}&view=day&date=${day}`);
+    const block = page.getByTestId('calendar-grid').getByTestId('calendar-block').first();
+    await block.waitFor();
+    await page.getByRole('link', { name: 'Closed days' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Closed days' }).waitFor();
+    const form = page.getByRole('form', { name: 'Close a day' });
+    await form.getByLabel(/^Day/).fill(day);
+    await form.getByLabel(/^Why/).fill('Staff training day');
+    await form.getByRole('button', { name: 'Close this day' }).click();
+    const list = page.getByRole('region', { name: 'Coming closed days' });
+    const row = list.getByRole('row').filter({ hasText: 'Staff training day' });
+    await row.waitFor();
+    await screenshot(page, 'schedule-closed-days');
+
+    await page.goto(`${server.url}/schedule?trackId=${trackId}&view=day&date=${day}`);
+    await expect.poll(() => block.getAttribute('data-status')).toBe('cancelled');
+
+    await page.goto(`${server.url}/schedule/closures`);
+    await row.getByRole('button', { name: 'Open again' }).click();
+    await row.waitFor({ state: 'detached' });
+  });
 });

@@ -216,6 +216,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'schedule/closures',
+        element: page(
+          () => import('../features/schedule/closures-page'),
+          (m) => m.ClosuresPage,
+        ),
+      },
+      {
         path: 'schedule/series/new',
         element: page(
           () => import('../features/schedule/new-series-page'),

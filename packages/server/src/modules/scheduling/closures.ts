@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.js';
 import type { SignedInContext } from '../../http/request-context.js';
 import { newId } from '../../ids.js';
 import { recordAuditEvent } from '../audit/index.js';
-import { insertClosure, listClosures } from './repo.js';
+import { deleteClosure, insertClosure, listClosures } from './repo.js';
 import { loadDirectory } from './schedule-data.js';
 
 type Closure = z.output<typeof api.Closure>;
@@ -51,4 +51,22 @@ export async function getClosures(
 ): Promise<Closure[]> {
   const rows = await listClosures(db, organizationId, [locationId], range);
   return rows.map((r) => ({ id: r.id, locationId: r.location_id, date: r.closed_on, reason: r.reason }));
+}
+
+/** A closure entered by mistake, or a holiday the program now works: its sessions are back. */
+export async function removeClosure(
+  db: Kysely<DB>,
+  ctx: SignedInContext,
+  locationId: string,
+  id: string,
+): Promise<Closure> {
+  const removed = await deleteClosure(db, ctx.actor.organizationId, locationId, id);
+  if (!removed) throw DomainError.notFound('closure day');
+  await recordAuditEvent(db, ctx, {
+    action: 'closure.delete',
+    resourceType: 'location',
+    resourceId: locationId,
+    details: { date: removed.closed_on },
+  });
+  return { id: removed.id, locationId: removed.location_id, date: removed.closed_on, reason: removed.reason };
 }

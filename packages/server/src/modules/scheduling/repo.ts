@@ -157,6 +157,17 @@ export async function insertClosure(db: Kysely<DB>, row: Insertable<DB['location
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** Removes a closure day; answers the removed row (none when it was not there). */
+export async function deleteClosure(db: Kysely<DB>, organizationId: string, locationId: string, id: string) {
+  return db
+    .deleteFrom('location_closure')
+    .where('organization_id', '=', organizationId)
+    .where('location_id', '=', locationId)
+    .where('id', '=', id)
+    .returning(['id', 'location_id', 'reason', asDate('closed_on').as('closed_on')])
+    .executeTakeFirst();
+}
+
 export async function findOccurrenceRecord(db: Kysely<DB>, organizationId: string, key: string) {
   return db
     .selectFrom('series_occurrence')

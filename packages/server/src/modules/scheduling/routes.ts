@@ -7,7 +7,7 @@ import { authorize, expectedVersion } from '../../http/request-context.js';
 import { bookAppointment, changeAppointment, getAppointment } from './book-appointment.js';
 import { issueCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from './calendar-feeds.js';
 import { changeSeries } from './change-series.js';
-import { addClosure, getClosures } from './closures.js';
+import { addClosure, getClosures, removeClosure } from './closures.js';
 import { createSeries } from './create-series.js';
 import { changeEnrollment, endEnrollment, enrollParticipant, getEnrollment } from './enroll-participant.js';
 import { findSlots, getWorkingHours, setWorkingHours } from './find-slots.js';
@@ -144,6 +144,24 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async
         .transaction()
         .execute((trx) => addClosure(trx, ctx, request.params.id, request.body));
       return reply.code(201).send(closure);
+    },
+  );
+
+  app.delete(
+    '/locations/:id/closures/:closureId',
+    {
+      schema: {
+        tags,
+        summary: 'Open the location again on a closure day: its sessions are back',
+        params: z.strictObject({ id: api.Id, closureId: api.Id }),
+        response: { 200: api.Closure },
+      },
+    },
+    async (request) => {
+      const ctx = await authorize(db, request, 'schedule.manage');
+      return db
+        .transaction()
+        .execute((trx) => removeClosure(trx, ctx, request.params.id, request.params.closureId));
     },
   );
 

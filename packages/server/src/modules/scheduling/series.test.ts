@@ -200,6 +200,17 @@ describe('group series through the API', () => {
     expect(byKey['2026-03-11']?.facilitatorIds).toEqual([world.director.id]);
     expect(byKey['2026-03-12']).toMatchObject({ status: 'cancelled', cancellationReason: 'Snow day' });
 
+    // The snow did not come: the day opens again and its session is back.
+    const closures = `/api/v1/locations/${world.org.locationId}/closures`;
+    const listed = (await world.agent.get(`${closures}?from=2026-03-01&to=2026-03-31`)).json();
+    expect(listed.items).toEqual([expect.objectContaining({ date: '2026-03-12', reason: 'Snow day' })]);
+    const reopened = await world.agent.request('DELETE', `${closures}/${closure.json().id}`);
+    expect(reopened.statusCode).toBe(200);
+    const again = await occurrencesOf(series.id, '2026-03-12', '2026-03-12');
+    expect(again[0]?.status).toBe('scheduled');
+    expect((await world.agent.request('DELETE', `${closures}/${closure.json().id}`)).statusCode).toBe(404);
+    await world.agent.post(closures, { date: '2026-03-12', reason: 'Snow day' });
+
     const wrongDay = await patch(
       { scope: 'occurrence', date: '2026-03-03', change: { kind: 'cancel', reason: 'x' } },
       4,

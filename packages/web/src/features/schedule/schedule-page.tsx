@@ -106,9 +106,14 @@ function Schedule() {
         description="Groups and sessions by track, room, clinician or participant. Select a session to see it or change it."
         actions={
           canManage ? (
-            <Button component={Link} to="/schedule/series/new">
-              New group series
-            </Button>
+            <Group gap="sm">
+              <Button component={Link} to="/schedule/closures" variant="default">
+                Closed days
+              </Button>
+              <Button component={Link} to="/schedule/series/new">
+                New group series
+              </Button>
+            </Group>
           ) : null
         }
       />
