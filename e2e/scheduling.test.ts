@@ -284,6 +284,28 @@ describe('Scheduling: a DBT skills series, a participant’s days against the tr
     await card.screenshot({ path: path.join(OUTPUT_DIR, 'schedule-shortfalls.png') });
   });
 
+  it('records when the participant can come for individual sessions', async () => {
+    await page.goto(`${server.url}/patients/${patientId}/schedule`);
+    const card = page.getByRole('region', { name: 'Groups and attendance days' });
+    await card.getByRole('radio', { name: 'Only at these times' }).check();
+    const times = card.getByRole('group', { name: 'Times they can come' });
+    await times.getByRole('checkbox', { name: 'Monday' }).check();
+    await times.getByLabel('Monday from').fill('16:00');
+    await times.getByLabel('Monday to').fill('15:00');
+    await card.getByText('Monday: give a time from and a later time to.').waitFor();
+    expect(await card.getByRole('button', { name: 'Save attendance days' }).isDisabled()).toBe(true);
+    await times.getByLabel('Monday to').fill('19:00');
+    await card.getByRole('button', { name: 'Save attendance days' }).click();
+    await page.getByText('Days saved').waitFor();
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.getByRole('group', { name: 'Times they can come' }).getByLabel('Monday to').inputValue(),
+      )
+      .toBe('19:00');
+    await screenshot(page, 'schedule-availability');
+  });
+
   it('closes a day for a holiday, which cancels its sessions, and opens it again', async () => {
     const day = addDays(monday, 15);
     await page.goto(`${server.url}/schedule?trackId=${trackId}&view=day&date=${day}`);

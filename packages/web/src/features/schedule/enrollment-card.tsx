@@ -18,6 +18,12 @@ import { useMemo, useState } from 'react';
 import { ApiError } from '../../app/api-client';
 import { todayIso } from '../../ui/format';
 import { fieldError, ProblemAlert } from '../../ui/problem-alert';
+import {
+  type Availability,
+  AvailabilityFields,
+  availabilityProblem,
+  sameAvailability,
+} from './availability-fields';
 import { hoursText } from './calendar-layout';
 import { WEEKDAYS } from './labels';
 import { checkPattern, meetingDays, runningOn } from './pattern-check';
@@ -99,6 +105,9 @@ function PatternForm({ episode, enrollment, track, series, canManage }: PatternF
     (enrollment?.weekdays ?? trackDays).filter((d) => trackDays.includes(d)).map(String),
   );
   const [reason, setReason] = useState(enrollment?.belowMinimumReason ?? '');
+  const savedAvailability: Availability = enrollment?.availability ?? null;
+  const [availability, setAvailability] = useState<Availability>(savedAvailability);
+  const availabilityError = availabilityProblem(availability);
   const save = useSaveEnrollment(episode.id);
   const chosen = days.map(Number).sort((a, b) => a - b);
   const check = checkPattern(running, chosen, track);
@@ -108,12 +117,14 @@ function PatternForm({ episode, enrollment, track, series, canManage }: PatternF
   const changed =
     !enrollment ||
     JSON.stringify(savedDays) !== JSON.stringify(chosen) ||
-    (below && reason.trim() !== (enrollment.belowMinimumReason ?? ''));
+    (below && reason.trim() !== (enrollment.belowMinimumReason ?? '')) ||
+    !sameAvailability(availability, savedAvailability);
   const titleOf = (id: string) => series.find((s) => s.id === id)?.title ?? 'Group';
 
   const submit = () => {
     const body = {
       weekdays: chosen,
+      availability,
       ...(below ? { reason: reason.trim() } : {}),
       ...(enrollment ? {} : { startDate }),
     };
@@ -215,6 +226,15 @@ function PatternForm({ episode, enrollment, track, series, canManage }: PatternF
           error={fieldError(save.error, 'reason')}
         />
       ) : null}
+      <AvailabilityFields
+        value={availability}
+        onChange={setAvailability}
+        disabled={!canManage}
+        error={
+          fieldError(save.error, 'availability') ??
+          (availability !== null ? (availabilityError ?? undefined) : undefined)
+        }
+      />
       {!enrollment && canManage ? (
         <TextInput
           type="date"
@@ -228,7 +248,7 @@ function PatternForm({ episode, enrollment, track, series, canManage }: PatternF
       ) : null}
       <ProblemAlert
         error={save.error}
-        shownFields={['weekdays', 'reason', 'startDate', 'schedule']}
+        shownFields={['weekdays', 'reason', 'startDate', 'schedule', 'availability']}
         {...(clash ? { title: 'Not saved: it clashes with the calendar' } : {})}
       />
       {canManage ? (
@@ -236,7 +256,9 @@ function PatternForm({ episode, enrollment, track, series, canManage }: PatternF
           <Button
             onClick={submit}
             loading={save.isPending}
-            disabled={chosen.length === 0 || (below && reason.trim() === '') || !changed}
+            disabled={
+              chosen.length === 0 || (below && reason.trim() === '') || !changed || availabilityError !== null
+            }
           >
             {enrollment ? 'Save attendance days' : 'Enroll on these days'}
           </Button>
