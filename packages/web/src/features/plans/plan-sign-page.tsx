@@ -1,21 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Card,
-  Checkbox,
-  Container,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { Alert, Anchor, Button, Card, Checkbox, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../app/api-client';
-import { Logo } from '../../ui/logo';
+import { LinkPageShell, LinkProblem } from '../../ui/link-page';
 import { PageLoader } from '../../ui/page-loader';
 import { fieldError, ProblemAlert } from '../../ui/problem-alert';
 import { PlanDocumentView } from './plan-document';
@@ -25,46 +12,6 @@ import {
   usePublicPlan,
   useSignPublicPlan,
 } from './plan-sign-api';
-
-function Shell({ programName, children }: { programName?: string; children: ReactNode }) {
-  return (
-    <Box bg="gray.0" mih="100dvh">
-      <Box bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} py="sm">
-        <Container size="sm">
-          <Group justify="space-between">
-            <Logo />
-            {programName ? (
-              <Text size="sm" c="dimmed" ta="right">
-                {programName}
-              </Text>
-            ) : null}
-          </Group>
-        </Container>
-      </Box>
-      <Container size="sm" py="lg" px="md">
-        {children}
-      </Container>
-    </Box>
-  );
-}
-
-function LinkProblem({ error }: { error: unknown }) {
-  const detail =
-    error instanceof ApiError && error.status !== 0
-      ? error.problem.detail
-      : 'We could not reach the server. Check your connection and open the link again.';
-  return (
-    <Shell>
-      <Stack>
-        <Title order={1} fz={26}>
-          This link cannot be opened
-        </Title>
-        <Text size="lg">{detail}</Text>
-        <Text c="dimmed">Your care team can send you a new link at any time.</Text>
-      </Stack>
-    </Shell>
-  );
-}
 
 /**
  * /sign/plan/:token — the participant reads their treatment plan on their phone and signs it by
@@ -102,7 +49,7 @@ function SignView({ token, plan }: { token: string; plan: PublicPlanSigning }) {
 
   if (done) {
     return (
-      <Shell programName={plan.programName}>
+      <LinkPageShell programName={plan.programName}>
         <Stack>
           <Title order={1} fz={26}>
             Thank you, {plan.firstName}
@@ -118,7 +65,7 @@ function SignView({ token, plan }: { token: string; plan: PublicPlanSigning }) {
             open again.
           </Text>
         </Stack>
-      </Shell>
+      </LinkPageShell>
     );
   }
 
@@ -126,7 +73,7 @@ function SignView({ token, plan }: { token: string; plan: PublicPlanSigning }) {
   const linkGone = sign.error instanceof ApiError && (sign.error.status === 409 || sign.error.status === 404);
 
   return (
-    <Shell programName={plan.programName}>
+    <LinkPageShell programName={plan.programName}>
       <Stack gap="lg">
         <div>
           <Title order={1} fz={26}>
@@ -186,6 +133,6 @@ function SignView({ token, plan }: { token: string; plan: PublicPlanSigning }) {
           </form>
         </Card>
       </Stack>
-    </Shell>
+    </LinkPageShell>
   );
 }

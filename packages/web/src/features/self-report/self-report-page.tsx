@@ -1,8 +1,7 @@
-import { Alert, Anchor, Box, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../../app/api-client';
-import { Logo } from '../../ui/logo';
+import { LinkPageShell, LinkProblem } from '../../ui/link-page';
 import { PageLoader } from '../../ui/page-loader';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ItemField } from '../measures/measure-form';
@@ -78,50 +77,10 @@ function CrisisCard({ resources, urgent }: { resources: CrisisResource[]; urgent
   );
 }
 
-function Shell({ programName, children }: { programName?: string; children: React.ReactNode }) {
-  return (
-    <Box bg="gray.0" mih="100dvh">
-      <Box bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} py="sm">
-        <Container size="sm">
-          <Group justify="space-between">
-            <Logo />
-            {programName ? (
-              <Text size="sm" c="dimmed" ta="right">
-                {programName}
-              </Text>
-            ) : null}
-          </Group>
-        </Container>
-      </Box>
-      <Container size="sm" py="lg" px="md">
-        {children}
-      </Container>
-    </Box>
-  );
-}
-
-function LinkProblem({ error }: { error: unknown }) {
-  const detail =
-    error instanceof ApiError && error.status !== 0
-      ? error.problem.detail
-      : 'We could not reach the server. Check your connection and open the link again.';
-  return (
-    <Shell>
-      <Stack>
-        <Title order={1} fz={26}>
-          This link cannot be opened
-        </Title>
-        <Text size="lg">{detail}</Text>
-        <Text c="dimmed">Your care team can send you a new link at any time.</Text>
-      </Stack>
-    </Shell>
-  );
-}
-
 function Done({ form, result }: { form: SelfReportForm; result: SelfReportSubmitted }) {
   const urgent = result.crisisResources.length > 0;
   return (
-    <Shell programName={form.programName}>
+    <LinkPageShell programName={form.programName}>
       <Stack>
         <Title order={1} fz={26}>
           All done, {form.firstName}
@@ -130,7 +89,7 @@ function Done({ form, result }: { form: SelfReportForm; result: SelfReportSubmit
         <CrisisCard resources={urgent ? result.crisisResources : form.crisisResources} urgent={urgent} />
         <Text c="dimmed">You can close this page now. The link has been used and will not open again.</Text>
       </Stack>
-    </Shell>
+    </LinkPageShell>
   );
 }
 
@@ -227,7 +186,7 @@ function SelfReportFormView({ token, form }: { token: string; form: SelfReportFo
 
   const questionCount = form.instruments.reduce((n, i) => n + i.items.length, 0);
   return (
-    <Shell programName={form.programName}>
+    <LinkPageShell programName={form.programName}>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <Stack gap="lg">
           <div>
@@ -310,6 +269,6 @@ function SelfReportFormView({ token, form }: { token: string; form: SelfReportFo
           </Stack>
         </Stack>
       </form>
-    </Shell>
+    </LinkPageShell>
   );
 }
