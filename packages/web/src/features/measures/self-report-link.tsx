@@ -1,16 +1,6 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  CopyButton,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { CopyableLink } from '../../ui/copyable-link';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { type InstrumentCode, useInstruments, useIssueMeasureLink } from './measures-api';
@@ -50,22 +40,7 @@ export function SelfReportLinkModal({ patientId, initial, opened, onClose }: Pro
             Copy it into a text or email to the patient now: it is shown only once. It works once, on any
             phone, without an account, until {formatDateTime(link.expiresAt)}.
           </Alert>
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              label="Link for the patient"
-              value={url}
-              readOnly
-              style={{ flex: 1 }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={url}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} color={copied ? 'teal' : 'blue'}>
-                  {copied ? 'Copied' : 'Copy link'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableLink label="Link for the patient" url={url} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Done

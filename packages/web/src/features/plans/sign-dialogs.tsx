@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  CopyButton,
   Group,
   Modal,
   PasswordInput,
@@ -14,6 +13,7 @@ import {
 import { PLAN_PARTICIPANT_ATTESTATION } from '@trellis/domain';
 import { type FormEvent, useState } from 'react';
 import { useUser } from '../../app/session';
+import { CopyableLink } from '../../ui/copyable-link';
 import { formatDateTime } from '../../ui/format';
 import { fieldError, ProblemAlert } from '../../ui/problem-alert';
 import { type TreatmentPlan, useIssuePlanLink, usePlanAction } from './plans-api';
@@ -200,23 +200,7 @@ export function PlanLinkModal({
             {link.versionNumber} of the plan on any phone, without an account, once, until{' '}
             {formatDateTime(link.expiresAt)}. Changing the plan before they sign makes the link stop working.
           </Alert>
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              label="Link for the participant"
-              value={url}
-              readOnly
-              style={{ flex: 1 }}
-              onFocus={(e) => e.currentTarget.select()}
-              data-testid="plan-link"
-            />
-            <CopyButton value={url}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} color={copied ? 'teal' : 'blue'}>
-                  {copied ? 'Copied' : 'Copy link'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableLink label="Link for the participant" url={url} testId="plan-link" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Done

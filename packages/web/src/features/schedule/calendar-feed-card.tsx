@@ -1,8 +1,9 @@
-import { Alert, Button, Card, CopyButton, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { api } from '@trellis/domain';
 import { request } from '../../app/api-client';
 import type { Output } from '../../app/types';
+import { CopyableLink } from '../../ui/copyable-link';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 
@@ -63,22 +64,7 @@ export function CalendarFeedCard({ owner, subjectId, whose }: Props) {
             Copy it now: it is shown only once. In Google Calendar choose “Other calendars → From URL”; on an
             iPhone or Mac, “New Calendar Subscription”; in Outlook, “Add calendar → Subscribe from web”.
           </Alert>
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              label="Calendar link"
-              value={issue.data.url}
-              readOnly
-              style={{ flex: 1 }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={issue.data.url}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} color={copied ? 'teal' : 'blue'}>
-                  {copied ? 'Copied' : 'Copy link'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableLink label="Calendar link" url={issue.data.url} />
         </Stack>
       ) : null}
       {active.length > 0 ? (

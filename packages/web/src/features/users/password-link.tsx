@@ -1,9 +1,10 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { api } from '@trellis/domain';
 import { useState } from 'react';
 import { request } from '../../app/api-client';
 import type { Output, StaffUser } from '../../app/types';
+import { CopyableLink } from '../../ui/copyable-link';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 
@@ -37,22 +38,7 @@ export function PasswordLinkButton({ user }: { user: StaffUser }) {
               only once. It works once, until {formatDateTime(issue.data.expiresAt)}, and signs them out
               everywhere when they set the new password.
             </Alert>
-            <Group align="flex-end" wrap="nowrap">
-              <TextInput
-                label="Link to set a new password"
-                value={url}
-                readOnly
-                style={{ flex: 1 }}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              <CopyButton value={url}>
-                {({ copied, copy }) => (
-                  <Button onClick={copy} color={copied ? 'teal' : 'blue'}>
-                    {copied ? 'Copied' : 'Copy link'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <CopyableLink label="Link to set a new password" url={url} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Done
