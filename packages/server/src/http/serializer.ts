@@ -67,6 +67,7 @@ function writerOf(schema: ZodType): Writer {
 }
 
 function compile(schema: ZodType): Writer {
+  // zod 4 exposes a schema's definition only on its `_zod` member (what zod compiles from too).
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
   switch (def.type) {
     case 'string':

@@ -130,6 +130,7 @@ export function InquiryDetailsForm({ inquiry, canManage }: { inquiry: InquiryDet
               <StaleChanges
                 what="inquiry"
                 fields={COMPARED}
+                // The form's values as the comparison's plain records (an interface has no index signature).
                 base={valuesOf(base) as unknown as Record<string, unknown>}
                 current={valuesOf(current) as unknown as Record<string, unknown>}
                 mine={changedFields(valuesOf(base), values) as Record<string, unknown>}

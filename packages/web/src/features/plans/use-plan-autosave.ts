@@ -61,6 +61,7 @@ export function usePlanAutosave(plan: TreatmentPlan, onSaved: (plan: TreatmentPl
         blocked.current = true;
         setState({
           kind: 'stale',
+          // A stale plan save answers current, changes, changedBy and changedAt (plans API).
           problem: error.problem as unknown as PlanStaleProblem,
           base: savedRef.current,
         });

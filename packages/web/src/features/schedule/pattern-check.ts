@@ -28,6 +28,8 @@ export function checkPattern(
   track: Track,
 ): AttendancePatternResult {
   return checkAttendancePattern(
+    // The API's series carry the fields the domain reads (weekdays, times, duration), typed
+    // more loosely (strings where the domain has literal unions); the server validated them.
     series as unknown as GroupSeries[],
     weekdays as IsoWeekday[],
     track.intensity as IntensityRule,
