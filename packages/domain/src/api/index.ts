@@ -11,6 +11,7 @@ export * from './links.js';
 export * from './measures.js';
 export * from './organization.js';
 export * from './patients.js';
+export * from './plan-library.js';
 export * from './plans.js';
 export * from './programs.js';
 export * from './public-inquiry.js';

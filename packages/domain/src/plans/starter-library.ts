@@ -1,4 +1,4 @@
-import type { TemplateContent } from '../api/plans.js';
+import type { TemplateContent } from '../api/plan-library.js';
 
 export interface StarterTemplate {
   /** Stable: the organization's copy remembers which starter it came from. */

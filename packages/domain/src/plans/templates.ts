@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import type { ProblemSource, TemplateContent } from '../api/plans.js';
+import type { TemplateContent } from '../api/plan-library.js';
+import type { ProblemSource } from '../api/plans.js';
 import { canonicalCode } from '../diagnoses/search.js';
 import type { PlanContent } from './content.js';
 import type { InterventionModality } from './model.js';
